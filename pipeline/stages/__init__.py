@@ -1,0 +1,1 @@
+"""The extraction stages, each a registered spaCy component reading one rule table."""

@@ -1,0 +1,235 @@
+"""Dates stage: every date expression, years resolved, the meeting's own day chosen.
+
+    >>> doc = nlp("Căn cứ Quyết định số 12 ngày 02/01/2024. Sáng ngày 26/01/2024, Văn phòng Tỉnh uỷ tổ chức Hội nghị.")
+    >>> [(d.day, d.month, d.year, d.is_meeting) for d in doc._.dates]
+    [(2, 1, 2024, False), (26, 1, 2024, True)]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import rules
+from pipeline.facts import DateFact
+from pipeline.stages.text import sentence_of, sentences
+
+if not Doc.has_extension("dates"):
+    Doc.set_extension("dates", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+_DAY_PATTERNS = ("dateline", "verbose", "dmy", "day_range", "dm_anchored")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A day the article is anchored to (dateline, publication, header line)."""
+
+    date: dt.date
+    source: str  # dateline | published | header | date_line
+
+
+class DatesStage:
+    """Finds date expressions (``doc._.dates``) and marks the meeting's day."""
+
+    def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 2.0) -> None:
+        self.table = table
+        self.min_meeting_score = min_meeting_score
+        lex = table.lexicon
+        self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
+        self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
+        self._header = re.compile(table.alternation("header_cues"), re.IGNORECASE)
+        self._congress = re.compile(table.alternation("congress_cues"), re.IGNORECASE)
+        self._review = re.compile(table.alternation("review_cues"), re.IGNORECASE)
+        del lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        found = self.find(text)
+        anchor = self.anchor(text, found, doc._.published)
+        context_year = _ContextYears(self.table, text, self._congress, self._review)
+        sents = sentences(doc)
+        facts: list[DateFact] = []
+        for rule_id, m in found:
+            if rule_id == "today":
+                if anchor is not None and anchor.source in ("dateline", "published"):
+                    d = anchor.date
+                    facts.append(DateFact(d.day, d.month, d.year, anchor.source, rule_id, m.span()))
+                continue
+            day, month = int(m.group("d")), int(m.group("m"))
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            year_text = m.groupdict().get("y")
+            if year_text:
+                year, source = int(year_text), "text"
+            else:
+                year, source = self._resolve_year(day, month, anchor, context_year)
+            if year is not None and not _valid(year, month, day):
+                continue
+            facts.append(DateFact(day, month, year, source, rule_id, m.span()))
+        for fact in facts:
+            fact.score = self._score(text, fact, sents, anchor)
+        best = max(facts, key=lambda f: f.score, default=None)
+        if best is not None and best.score >= self.min_meeting_score:
+            best.is_meeting = True
+        doc._.dates = facts
+        return doc
+
+    def find(self, text: str) -> list[tuple[str, re.Match[str]]]:
+        """Every date expression, most specific rule first, none inside another."""
+        taken: list[tuple[int, int]] = []
+        out: list[tuple[str, re.Match[str]]] = []
+        for rule_id in (*_DAY_PATTERNS, "today"):
+            for m in self.table.pattern(rule_id).regex.finditer(text):
+                start, end = m.span()
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                taken.append((start, end))
+                out.append((rule_id, m))
+        out.sort(key=lambda item: item[1].start())
+        return out
+
+    def anchor(self, text: str, found: list[tuple[str, re.Match[str]]], published: str | None) -> Anchor | None:
+        """The day the article is written on, if it says so."""
+        if published:
+            try:
+                return Anchor(dt.date.fromisoformat(published[:10]), "published")
+            except ValueError:
+                pass
+        for rule_id, m in found:
+            if rule_id == "dateline" and m.start() < 200:
+                d = _date(m)
+                if d:
+                    return Anchor(d, "dateline")
+        for rule_id, m in found:
+            if rule_id == "dmy" and m.start() < 400 and self._is_header(text, m):
+                d = _date(m)
+                if d:
+                    return Anchor(d, "header")
+        line = self.table.pattern("date_line").regex.search(text[:200])
+        if line:
+            year, month = int(line.group("y")), int(line.group("m"))
+            if 1 <= month <= 12:
+                return Anchor(dt.date(year, month, 28), "date_line")
+        return None
+
+    def _is_header(self, text: str, m: re.Match[str]) -> bool:
+        """A full date standing alone on a line, or after "Cập nhật", "Lượt xem"...: publication."""
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        before, after = text[line_start:m.start()], text[m.end():line_end]
+        if self._header.search(before):
+            return True
+        if not after.strip(" \t|-–:0-9") and not self._meeting.search(before[-40:].lower()):
+            # date closing a headline or standing alone
+            return len(before.strip()) == 0 or not re.search(r"(?i)\b(ngày|sáng|chiều|tối)\s*$", before)
+        return False
+
+    def _resolve_year(self, day: int, month: int, anchor: Anchor | None,
+                      context: "_ContextYears") -> tuple[int | None, str]:
+        if anchor is not None:
+            year = anchor.date.year
+            if _valid(year, month, day) and dt.date(year, month, day) > anchor.date + dt.timedelta(days=40):
+                year -= 1
+            return year, anchor.source if anchor.source != "header" else "published"
+        year = context.year_for(month)
+        return (year, "context") if year is not None else (None, "none")
+
+    def _score(self, text: str, fact: DateFact, sents: list[tuple[int, int]], anchor: Anchor | None) -> float:
+        """How likely this date is the meeting's own day."""
+        start, end = fact.span
+        s_start, s_end = sentence_of(sents, start)
+        sentence = text[s_start:s_end]
+        before = text[max(s_start, start - 60):start]
+        score = 0.0
+        if fact.rule in ("dm_anchored", "today", "day_range") or re.search(
+            r"(?i)\b(sáng|chiều|tối|trưa|vào|hôm nay|lúc)\b[^.;]{0,25}$", before
+        ):
+            score += 2.0
+        elif re.search(r"(?i)\bngày\s*$", before) or fact.rule == "verbose":
+            score += 1.0
+        if self._meeting.search(sentence):
+            score += 1.5
+        if self._foreign.search(before[-45:]):
+            score -= 4.0
+        if fact.rule == "dateline":
+            score += 0.5
+        if anchor is not None and anchor.source == "header" and fact.rule == "dmy":
+            header_start = text.find(f"{fact.day}", start)
+            if self._is_header_span(text, start, end) and header_start >= 0:
+                score -= 3.0
+        if fact.rule == "day_range":
+            score -= 0.5
+        score -= start / max(len(text), 1) * 0.5  # earlier is likelier
+        if fact.year is None:
+            score -= 0.25
+        return score
+
+    def _is_header_span(self, text: str, start: int, end: int) -> bool:
+        for m in self.table.pattern("dmy").regex.finditer(text, max(0, start - 1), end + 1):
+            if m.start() == start:
+                return self._is_header(text, m)
+        return False
+
+
+class _ContextYears:
+    """Years the article talks about, to date a day-month with no year.
+
+    "Hội nghị ... năm 2023" held 12/12 is 2023; held 4/1, with nothing said of
+    2024, it is the January after; a congress of "nhiệm kỳ 2023-2028" is in 2023.
+    """
+
+    def __init__(self, table: rules.RuleTable, text: str, congress: re.Pattern[str], review: re.Pattern[str]) -> None:
+        self.years = Counter(int(m.group("y")) for m in table.pattern("year_mention").regex.finditer(text))
+        school = table.pattern("school_year").regex.search(text)
+        self.school = (int(school.group("y")), int(school.group("y2"))) if school else None
+        term = table.pattern("term").regex.search(text)
+        self.term_start = int(term.group("y")) if term and congress.search(text) else None
+        self.reviewed = None
+        for m in re.finditer(r"(?i)năm\s+((?:19|20)\d{2})", text):
+            if review.search(text[max(0, m.start() - 80):m.start()]):
+                self.reviewed = int(m.group(1))
+                break
+
+    def year_for(self, month: int) -> int | None:
+        if self.term_start is not None:
+            return self.term_start
+        if self.school is not None:
+            return self.school[0] if month >= 8 else self.school[1]
+        if not self.years:
+            return None
+        latest = max(self.years)
+        if month <= 3:
+            if self.reviewed == latest:
+                return latest + 1
+            return latest
+        if month >= 10 and latest - 1 in self.years:
+            return latest - 1
+        return self.years.most_common(1)[0][0] if month < 10 else latest
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _date(m: re.Match[str]) -> dt.date | None:
+    try:
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+@Language.factory("hoinghi_dates", assigns=["doc._.dates"], default_config={"min_meeting_score": 2.0})
+def make_dates(nlp: Language, name: str, *, min_meeting_score: float) -> DatesStage:
+    """``nlp.add_pipe("hoinghi_dates")``: the dates stage over ``rules/dates.yaml``."""
+    return DatesStage(rules.load("dates"), min_meeting_score=min_meeting_score)

@@ -1,0 +1,78 @@
+"""Meeting stage: the reported meeting's title and host body.
+
+    >>> doc = nlp("Sáng ngày 26/01/2024, Văn phòng Tỉnh uỷ tổ chức Hội nghị cán bộ công chức năm 2023.")
+    >>> m = doc._.meeting
+    >>> doc.text[m.host[0]:m.host[1]], doc.text[m.title[0]:m.title[1]]
+    ('Văn phòng Tỉnh ủy', 'Hội nghị cán bộ công chức năm 2023')
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import rules
+from pipeline.facts import MeetingFact, Span
+from pipeline.stages.text import sentence_of, sentences, trim_span
+
+if not Doc.has_extension("meeting"):
+    Doc.set_extension("meeting", default=None)
+
+
+class MeetingStage:
+    """Sets ``doc._.meeting`` from the sentence that reports the meeting."""
+
+    def __init__(self, table: rules.RuleTable) -> None:
+        self.title_re = table.pattern("meeting_title").regex
+        self.host_re = table.pattern("host_before_verb").regex
+        self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sents = sentences(doc)
+        order = self._reporting_sentences(doc, sents)
+        fact = MeetingFact()
+        for s_start, s_end in order:
+            if fact.host is None:
+                fact.host = self._host(text, s_start, s_end)
+            if fact.title is None:
+                m = self.title_re.search(text, s_start, s_end)
+                if m:
+                    fact.title = trim_span(text, *m.span("t"))
+            if fact.host and fact.title:
+                break
+        doc._.meeting = fact
+        return doc
+
+    def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
+        meeting_dates = [d for d in (doc._.dates or []) if d.is_meeting]
+        first = [sentence_of(sents, meeting_dates[0].span[0])] if meeting_dates else []
+        rest = [s for s in sents if re.search(r"(?i)\btổ chức\b", doc.text[s[0]:s[1]])]
+        return first + [s for s in rest if s not in first]
+
+    def _host(self, text: str, start: int, end: int) -> Span | None:
+        m = self.host_re.search(text, start, end)
+        if not m:
+            return None
+        h_start, h_end = m.span("h")
+        segment_start = max(text.rfind(",", h_start, h_end), text.rfind(")", h_start, h_end))
+        if segment_start >= 0:
+            h_start = segment_start + 1
+        s, e = trim_span(text, h_start, h_end)
+        for prefix in self.prefixes:
+            if text.startswith(prefix, s):
+                s += len(prefix)
+        cut = re.search(r"\s+(?:và|phối hợp|cùng)\s+", text[s:e])
+        if cut:
+            e = s + cut.start()
+        s, e = trim_span(text, s, e)
+        if e - s < 3 or re.match(r"\d", text[s:e]) or not text[s].isupper():
+            return None
+        return s, e
+
+
+@Language.factory("hoinghi_meeting", assigns=["doc._.meeting"], requires=["doc._.dates"])
+def make_meeting(nlp: Language, name: str) -> MeetingStage:
+    """``nlp.add_pipe("hoinghi_meeting")``: the meeting stage over ``rules/meeting.yaml``."""
+    return MeetingStage(rules.load("meeting"))

@@ -1,0 +1,285 @@
+"""People stage (the NER stage): personal names, their title chains and meeting roles.
+
+    >>> doc = nlp("Tham dự và chủ trì Hội nghị có đồng chí Lâm Đức Xuân– Bí thư Đảng ủy, Chánh Văn phòng Tỉnh uỷ.")
+    >>> p = doc._.people[0]
+    >>> p.name, [doc.text[s:e] for s, e in p.titles], p.roles
+    ('Lâm Đức Xuân', ['Bí thư Đảng ủy', 'Chánh Văn phòng Tỉnh ủy'], ['chair'])
+
+A capitalised run of syllables is a name when a cue says so: "đồng chí",
+"ông", "bà", a rank or a degree before it, a title after it ("Lâm Đức Xuân –
+Bí thư ...") or before it ("PCT UBND tỉnh Hồ Quang Bửu") with a known surname.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import rules
+from pipeline.facts import PersonFact, Span
+from pipeline.stages.text import sentences, trim_span
+from pipeline.textmap import normalize
+
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", default=None)
+
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_RUN = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*)+(?![\w])")
+_SEPARATOR = re.compile(r"[ ]*(?:[-–—:,(]|\s[-–—])[ ]*")
+_SEGMENT_SPLIT = re.compile(r"[ ]*(?:[,;(+]|(?<=\S)[ ]*[-–—](?=\s|\w)|[ ]+kiêm[ ]+)[ ]*")
+
+
+@dataclass(frozen=True)
+class _RoleCue:
+    role: str
+    scope: str
+    span: Span
+
+
+def _norm(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(w).text for w in words))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+class PeopleStage:
+    """Finds people (``doc._.people``): names, titles in order, roles in the meeting."""
+
+    def __init__(self, table: rules.RuleTable, *, max_name_syllables: int = 5) -> None:
+        self.max_name_syllables = max_name_syllables
+        self.surnames = frozenset(_norm(table.lexicon("surnames")))
+        self.stops = frozenset(_norm(table.lexicon("name_stops")))
+        self.leading = frozenset(_norm(table.lexicon("leading_cues")))
+        self.not_names = frozenset(w.casefold() for w in _norm(table.lexicon("not_names")))
+        cues = _alternation(_norm(table.lexicon("person_cues")))
+        ranks = _alternation(_norm(table.lexicon("ranks")))
+        degrees = _alternation(_norm(table.lexicon("degrees")))
+        self.rank_before = re.compile(rf"(?:^|[\s(,;:])({ranks})[ ]+$")
+        self.cue_before = re.compile(
+            rf"(?i)(?:^|[\s(,;:\-–])(?:{cues}|{degrees}|{ranks})[ ]*:?[ ]*(?:{degrees}[ ]*)*$"
+        )
+        self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
+        heads = _alternation(_norm(table.lexicon("title_heads")))
+        self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
+        self.chain_stop = re.compile(
+            r" và (?=[a-zđà-ỹ])|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
+        )
+        self.comma_bodies = _norm(table.lexicon("comma_bodies"))
+        self.place_before = re.compile(rf"(?i)\b{_alternation(_norm(table.lexicon('place_words')))}[ ]*$")
+        self.credit = re.compile(_alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$")
+        self.cue_strip = re.compile(rf"(?i)(?:{cues})[ ]*:?[ ]*")
+        self.role_cues = [
+            (p.label.split(":")[0], p.label.split(":")[1], p.regex) for p in table.patterns if p.id.startswith("role_")
+        ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        sents = sentences(doc)
+        people: dict[str, PersonFact] = {}
+        for start, end in self._candidates(text):
+            name = text[start:end]
+            key = name.casefold()
+            titles = self._titles_before(text, start) + self._titles_after(text, end)
+            person = people.get(key)
+            if person is None:
+                if not self._is_person(text, start, end, bool(titles)):
+                    continue
+                person = people[key] = PersonFact(name=name, name_span=(start, end))
+            person.mentions.append((start, end))
+            self._merge_titles(text, person, titles)
+        facts = sorted(people.values(), key=lambda p: p.name_span[0])
+        self._assign_roles(text, sents, facts)
+        doc._.people = facts
+        return doc
+
+    # -- names -------------------------------------------------------------
+    def _candidates(self, text: str) -> list[Span]:
+        out = []
+        for m in _RUN.finditer(text):
+            syllables = m.group().split(" ")
+            pos = m.start()
+            # drop leading syllables that open a title or a body ("Đại Lộc", "Ban Chấp")
+            while syllables and (syllables[0] in self.leading or
+                                 (syllables[0] in self.stops and syllables[0] not in self.surnames)):
+                pos += len(syllables[0]) + 1
+                syllables = syllables[1:]
+            kept = syllables[:1]
+            for syl in syllables[1:]:
+                if syl in self.stops or len(kept) >= self.max_name_syllables:
+                    break
+                kept.append(syl)
+            if len(kept) < 2:
+                continue
+            name = " ".join(kept)
+            if name.casefold() in self.not_names or any(name.casefold().startswith(n + " ") for n in self.not_names):
+                continue
+            if name.isupper():
+                continue
+            out.append((pos, pos + len(name)))
+        return out
+
+    def _is_person(self, text: str, start: int, end: int, has_titles: bool) -> bool:
+        before = text[max(0, start - 40):start]
+        if self.credit.search(before):
+            return False
+        if self.cue_before.search(before):
+            return True
+        first = text[start:end].split(" ")[0]
+        if self.place_before.search(before):
+            return False
+        return has_titles and first in self.surnames
+
+    # -- titles ------------------------------------------------------------
+    def _titles_after(self, text: str, end: int) -> list[Span]:
+        sep = _SEPARATOR.match(text, end)
+        if not sep:
+            return []
+        start = sep.end()
+        limit = _chain_limit(text, start)
+        stop = self.chain_stop.search(text, start, limit)
+        if stop:
+            limit = stop.start()
+        return self._split_chain(text, start, limit)
+
+    def _titles_before(self, text: str, start: int) -> list[Span]:
+        line_start = max(text.rfind(d, 0, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - "))
+        seg_start = max(line_start + 1, 0, start - 80)
+        for word in (" và ", " có ", " là "):
+            pos = text.rfind(word, seg_start, start)
+            if pos >= 0:
+                seg_start = pos + len(word)
+        s, e = trim_span(text, seg_start, start)
+        if s >= e:
+            return []
+        cue = self.cue_strip.match(text, s, e)
+        if cue:
+            s = cue.end()
+        seg = text[s:e]
+        degree = self.degree_prefix.match(seg)
+        if degree:
+            s += degree.end()
+            seg = text[s:e]
+        if not seg or not self.title_head.match(seg):
+            return []
+        rank = self.rank_before.search(text, 0, start)
+        if rank and rank.start(1) > s:  # "Bí thư Đảng ủy, Thượng tá X": only the rank is next to the name
+            return [(rank.start(1), rank.end(1))]
+        return [(s, e)]
+
+    def _split_chain(self, text: str, start: int, limit: int) -> list[Span]:
+        protected = list(text[start:limit])
+        for body in self.comma_bodies:
+            for m in re.finditer(re.escape(body), text[start:limit], re.IGNORECASE):
+                for i in range(m.start(), m.end()):
+                    if protected[i] in ",-–—":
+                        protected[i] = "\x00"
+        chunk = "".join(protected)
+        titles: list[Span] = []
+        pos = 0
+        for piece in _SEGMENT_SPLIT.split(chunk) + [""]:
+            idx = chunk.find(piece, pos) if piece else -1
+            if not piece:
+                continue
+            pos = idx + len(piece)
+            s, e = trim_span(text, start + idx, start + idx + len(piece), " \t,.;:-–—()\"“”")
+            segment = text[s:e]
+            if not segment:
+                continue
+            if not self.title_head.match(segment) or len(segment) > 120:
+                break
+            titles.append((s, e))
+        return titles
+
+    def _merge_titles(self, text: str, person: PersonFact, titles: list[Span]) -> None:
+        """Keep first-mention titles; add a later title only if it says something new."""
+        have = [text[s:e] for s, e in person.titles]
+        for s, e in titles:
+            title = text[s:e]
+            if not any(_same_title(title, h) for h in have):
+                person.titles.append((s, e))
+                have.append(title)
+
+    # -- roles -------------------------------------------------------------
+    def _assign_roles(self, text: str, sents: list[Span], people: list[PersonFact]) -> None:
+        mentions = sorted((m, p) for p in people for m in p.mentions)
+        for s_start, s_end in sents:
+            here = [(m, p) for m, p in mentions if s_start <= m[0] < s_end]
+            if not here:
+                continue
+            cues = self._cues(text, s_start, s_end, here)
+            first = here[0][0][0]
+            for cue in cues:
+                for (m_start, m_end), person in here:
+                    if self._applies(text, cue, first, m_start, m_end):
+                        if cue.role not in person.roles:
+                            person.roles.append(cue.role)
+        for person in people:
+            if "chair" in person.roles and "attendee" in person.roles:
+                person.roles.remove("attendee")
+            if not person.roles:
+                person.roles.append("other")
+            order = ("chair", "attendee", "speaker", "presenter", "recipient", "other")
+            person.roles.sort(key=order.index)
+
+    def _cues(self, text: str, start: int, end: int, here: list) -> list[_RoleCue]:
+        inside = [m for m, _ in here]
+        cues = []
+        for role, scope, regex in self.role_cues:
+            for m in regex.finditer(text, start, end):
+                if any(s <= m.start() < e for s, e in inside):
+                    continue
+                if _inside_quote(text, start, m.start()):
+                    continue
+                cues.append(_RoleCue(role, scope, m.span()))
+        return cues
+
+    @staticmethod
+    def _applies(text: str, cue: _RoleCue, first: int, m_start: int, m_end: int) -> bool:
+        c_start = cue.span[0]
+        if cue.scope == "any" and c_start < first:
+            return True
+        if m_end <= c_start and ";" not in text[m_end:c_start] and "\n" not in text[m_end:c_start]:
+            between = text[m_end:c_start]
+            # the nearest subject: no other clause verb in between
+            return not re.search(r"(?i)\b(?:và|cùng)\s+(?:ông|bà|đồng chí)\b", between) or cue.role == "chair"
+        if cue.role == "recipient" and c_start < m_start:
+            return bool(re.search(r"(?i)\bcho\b", text[c_start:m_start]))
+        return False
+
+
+def _chain_limit(text: str, start: int) -> int:
+    """Where a title chain must end: a semicolon, a line break or a sentence stop."""
+    limit = len(text)
+    for stop in (";", "\n"):
+        pos = text.find(stop, start)
+        if pos >= 0:
+            limit = min(limit, pos)
+    for m in re.finditer(r"\.(?=\s|$)", text[start:limit]):
+        word = re.search(r"(\S+)$", text[start:start + m.start()])
+        if word and len(word.group(1)) <= 3 and word.group(1).replace(".", "").isupper():
+            continue  # "CT. HĐND xã", "TP. Hà Nội"
+        return start + m.start()
+    return limit
+
+
+def _inside_quote(text: str, start: int, pos: int) -> bool:
+    return text.count("“", start, pos) > text.count("”", start, pos)
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    if a in b or b in a:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.6
+
+
+@Language.factory("hoinghi_people", assigns=["doc._.people"], default_config={"max_name_syllables": 5})
+def make_people(nlp: Language, name: str, *, max_name_syllables: int) -> PeopleStage:
+    """``nlp.add_pipe("hoinghi_people")``: the people stage over ``rules/people.yaml``."""
+    return PeopleStage(rules.load("people"), max_name_syllables=max_name_syllables)

@@ -1,0 +1,148 @@
+"""Percentages stage: every stated proportion, its kind, year and subject.
+
+    >>> doc = nlp("100% (32/32) cán bộ đạt danh hiệu; hội nghị nhất trí 100% Nghị quyết năm 2024.")
+    >>> [(p.value, p.numerator, p.denominator, p.kind) for p in doc._.percentages]
+    [(100.0, 32, 32, 'result'), (100.0, None, None, 'vote')]
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import rules
+from pipeline.facts import PercentFact, Span
+from pipeline.stages.text import parse_decimal, parse_int, sentence_of, sentences, trim_span, years_in
+from pipeline.textmap import normalize
+
+if not Doc.has_extension("percentages"):
+    Doc.set_extension("percentages", default=None)
+
+_ORDER = ("percent_with_fraction", "fraction_with_percent", "percent", "fraction")
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(re.escape(normalize(w).text) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+class PercentagesStage:
+    """Finds proportions (``doc._.percentages``), never dates or document numbers."""
+
+    def __init__(self, table: rules.RuleTable) -> None:
+        self.table = table
+        lex = table.lexicon
+        self.document_before = re.compile(rf"(?i)\b{_alt(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
+        self.date_after = re.compile(rf"(?i)[ ,]*{_alt(lex('date_followers'))}\b")
+        self.vote_before = re.compile(rf"(?i)\b{_alt(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
+        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+)?{_alt(lex('vote_after'))}\b")
+        self.vote_verb = re.compile(rf"(?i)\b{_alt(lex('vote_verbs'))}\b")
+        self.target = re.compile(rf"(?i)\b{_alt(lex('target_cues'))}\b")
+        self.result = re.compile(rf"(?i)\b{_alt(lex('result_cues'))}\b")
+        self.other = re.compile(rf"(?i)\b{_alt(lex('other_cues'))}\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        taken: list[Span] = [d.span for d in (doc._.dates or [])]
+        sents = sentences(doc)
+        facts: list[PercentFact] = []
+        for rule_id in _ORDER:
+            for m in self.table.pattern(rule_id).regex.finditer(text):
+                span = m.span()
+                if any(span[0] < e and s < span[1] for s, e in taken):
+                    continue
+                fact = self._fact(text, m, rule_id)
+                if fact is None:
+                    continue
+                taken.append(span)
+                facts.append(fact)
+        facts.sort(key=lambda f: f.span[0])
+        for fact in facts:
+            s_start, s_end = sentence_of(sents, fact.span[0])
+            if s_start == s_end:
+                s_start, s_end = 0, len(text)
+            fact.kind = self._kind(text, fact.span, s_start, s_end)
+            fact.subject = self._subject(text, fact.span, s_start, s_end)
+            clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
+            years = years_in(clause) or years_in(text[s_start:s_end])
+            fact.year = years[0] if years else None
+        doc._.percentages = facts
+        return doc
+
+    def _fact(self, text: str, m: re.Match[str], rule_id: str) -> PercentFact | None:
+        groups = m.groupdict()
+        num = den = None
+        if groups.get("n") is not None:
+            num, den = parse_int(groups["n"]), parse_int(groups["d"])
+            if den == 0 or num > den:
+                return None
+            if rule_id == "fraction" and not self._is_proportion(text, m, num, den):
+                return None
+        if groups.get("v") is not None:
+            value = parse_decimal(groups["v"])
+        else:
+            value = round(100.0 * num / den, 2)
+        return PercentFact(value=value, numerator=num, denominator=den, kind="other", rule=rule_id, span=m.span())
+
+    def _is_proportion(self, text: str, m: re.Match[str], num: int, den: int) -> bool:
+        raw_d = m.group("d")
+        if "." not in raw_d and 1900 <= den <= 2100:
+            return False  # "98/2023": a document number
+        before = text[max(0, m.start() - 25):m.start()]
+        if self.document_before.search(before):
+            return False
+        if num <= 31 and den <= 12 and self.date_after.match(text, m.end()):
+            return False
+        return True
+
+    def _kind(self, text: str, span: Span, s_start: int, s_end: int) -> str:
+        c_start = _clause_start(text, s_start, span[0])
+        pre = text[c_start:span[0]]
+        post = text[span[1]:_clause_end(text, span[1], s_end)]
+        if self.vote_before.search(pre[-30:]):
+            return "vote"
+        if self.vote_after.match(post) and self.vote_verb.search(post[:100]):
+            return "vote"
+        if self.vote_after.match(post) and re.search(r"(?i)\b(?:tham dự|có mặt|dự)\b", pre + post[:60]):
+            return "other"
+        sentence_pre = text[s_start:span[0]]
+        listed = re.search(r"(?i)\b(?:chỉ tiêu|mục tiêu|phấn đấu)[^.;]*:", sentence_pre)
+        if listed and not re.search(r"(?i)\bđã\b", sentence_pre[listed.start():]):
+            return "target"
+        if self.target.search(pre) and not re.search(r"(?i)\bđã\b", pre):
+            return "target"
+        if self.other.search(post[:40]) or self.other.search(pre[-40:]):
+            return "other"
+        if self.result.search(pre) or re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^,;.]{0,80}\b(?:đạt|được|hoàn thành|tham gia|có)\b", post):
+            return "result"
+        return "other"
+
+    @staticmethod
+    def _subject(text: str, span: Span, s_start: int, s_end: int) -> Span | None:
+        post = re.match(r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|"
+                        r"biểu quyết|nhất trí|tán thành|đều|trở lên|so với|năm\s+\d)\b|[,;.:()]|$)", text[span[1]:s_end])
+        if post and not re.match(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|trở lên)\b", post.group("s")):
+            s = span[1] + post.start("s")
+            return trim_span(text, s, s + len(post.group("s")))
+        pre = re.search(r"(?P<s>[^\d,;.:()%]{2,80}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm)\s*(?:tỷ lệ\s*)?$",
+                        text[_clause_start(text, s_start, span[0]):span[0]])
+        if pre:
+            s = _clause_start(text, s_start, span[0]) + pre.start("s")
+            return trim_span(text, s, s + len(pre.group("s")))
+        return None
+
+
+def _clause_start(text: str, s_start: int, pos: int) -> int:
+    cut = max(text.rfind(";", s_start, pos), text.rfind("\n", s_start, pos))
+    return cut + 1 if cut >= 0 else s_start
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    ends = [p for p in (text.find(";", pos, s_end), text.find("\n", pos, s_end)) if p >= 0]
+    return min(ends) if ends else s_end
+
+
+@Language.factory("hoinghi_percentages", assigns=["doc._.percentages"], requires=["doc._.dates"])
+def make_percentages(nlp: Language, name: str) -> PercentagesStage:
+    """``nlp.add_pipe("hoinghi_percentages")``: the percentages stage over ``rules/percentages.yaml``."""
+    return PercentagesStage(rules.load("percentages"))

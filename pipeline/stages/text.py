@@ -1,0 +1,58 @@
+"""Small text helpers shared by the stages (sentences, clauses, numbers, years)."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from pipeline.facts import Span
+
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Character spans of the doc's sentences (whitespace tokens trimmed)."""
+    out = []
+    for sent in doc.sents:
+        text = sent.text
+        if not text.strip():
+            continue
+        lead = len(text) - len(text.lstrip())
+        out.append((sent.start_char + lead, sent.start_char + len(text.rstrip())))
+    return out
+
+
+def sentence_of(sents: list[Span], pos: int) -> Span:
+    """The sentence span containing ``pos`` (or a zero span)."""
+    for start, end in sents:
+        if start <= pos < end:
+            return start, end
+    return pos, pos
+
+
+def parse_int(text: str) -> int:
+    """``2.072`` → 2072, ``05`` → 5."""
+    return int(text.replace(".", "").replace(",", ""))
+
+
+def parse_decimal(text: str) -> float:
+    """``98,5`` → 98.5; ``1.250`` (thousands) → 1250; ``12.5`` → 12.5."""
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+def years_in(text: str) -> list[int]:
+    """Years written ``năm YYYY`` in ``text``, in order."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)]
+
+
+def trim_span(text: str, start: int, end: int, chars: str = " \t\n,.;:-–—()“”\"'") -> Span:
+    """Shrink ``[start, end)`` past surrounding punctuation and spaces."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end

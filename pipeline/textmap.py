@@ -1,0 +1,82 @@
+"""Normalise Vietnamese text for matching while keeping the map back to the original.
+
+The working text is NFC, old-style tone placement moved to the new style
+(``uỷ`` → ``ủy``, ``hoà`` → ``hòa``), ``ỹ`` → ``ĩ`` (``sỹ``/``sĩ``), odd spaces made
+plain and invisible characters dropped. Every working character remembers the
+original character it came from, so a span found in the working text is
+quoted from the original exactly as written:
+
+    >>> m = normalize("Chánh Văn phòng Tỉnh uỷ")
+    >>> m.text
+    'Chánh Văn phòng Tỉnh ủy'
+    >>> m.original_span(16, 23)
+    (16, 23, 'Tỉnh uỷ')
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# old-style tone placement -> new style; both sides are two characters, so offsets hold.
+_TONE_PAIRS = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
+_TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+_SINGLE = {"ỹ": "ĩ", "Ỹ": "Ĩ", "\t": " ", "\r": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+           "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n",
+           "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"}
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True)
+class TextMap:
+    """A working text and, for each of its characters, where it starts in the original."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int, str]:
+        """Map ``text[start:end]`` to ``(start, end, quote)`` in the original."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
+        o_start = self.starts[start]
+        o_end = self.starts[end] if end > start else o_start
+        # an end that falls inside a decomposed cluster takes the whole cluster
+        while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
+            o_end += 1
+        return o_start, o_end, self.original[o_start:o_end]
+
+
+def _clusters(text: str) -> list[tuple[int, str]]:
+    """Split text into (offset, base character + its combining marks)."""
+    out: list[tuple[int, str]] = []
+    for i, ch in enumerate(text):
+        if out and unicodedata.combining(ch):
+            start, chunk = out[-1]
+            out[-1] = (start, chunk + ch)
+        else:
+            out.append((i, ch))
+    return out
+
+
+def normalize(original: str) -> TextMap:
+    """Build the working text of ``original`` with its offset map."""
+    chars: list[str] = []
+    starts: list[int] = []
+    for offset, cluster in _clusters(original):
+        if cluster in _DROP:
+            continue
+        composed = unicodedata.normalize("NFC", cluster)
+        for ch in composed:
+            chars.append(_SINGLE.get(ch, ch))
+            starts.append(offset)
+    text = "".join(chars)
+    for old, new in _TONE_PAIRS.items():
+        if old in text:
+            text = text.replace(old, new)
+    starts.append(len(original))
+    return TextMap(original=original, text=text, starts=tuple(starts))

@@ -1,0 +1,140 @@
+"""underthesea word segmentation as a spaCy tokenizer, offsets kept.
+
+The tokenizer receives the ORIGINAL article text, builds its working text
+(:mod:`pipeline.textmap`), splits it into sentences and words with underthesea
+once, and returns a ``Doc`` whose text is the working text character for
+character (runs of spaces and newlines become whitespace tokens). The offset
+map travels on ``doc._.textmap``:
+
+    >>> doc = nlp("Đồng chí Lâm Đức Xuân– Bí thư Đảng uỷ")
+    >>> [t.text for t in doc][:3]
+    ['Đồng chí', 'Lâm Đức Xuân', '–']
+    >>> doc._.textmap.original_span(doc[4].idx, doc[6].idx + len(doc[6]))[2]
+    'Đảng uỷ'
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+from underthesea import sent_tokenize, word_tokenize
+
+from pipeline.textmap import TextMap, normalize
+
+_SPACE = re.compile(r"\s+")
+_LINES = re.compile(r"[^\n]+")
+
+if not Doc.has_extension("textmap"):
+    Doc.set_extension("textmap", default=None)
+
+
+class UndertheseaTokenizer:
+    """Callable ``text -> Doc``: underthesea sentences and words, original offsets kept."""
+
+    def __init__(self, vocab: Vocab, *, max_sentence_chars: int = 3000) -> None:
+        self.vocab = vocab
+        self.max_sentence_chars = max_sentence_chars
+
+    def __call__(self, original: str) -> Doc:
+        tmap = normalize(original)
+        spans = self._word_spans(tmap.text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        sent_starts: list[bool] = []
+        cursor = 0
+        text = tmap.text
+        for start, end, sent_start in spans:
+            gap = text[cursor:start]
+            if gap:
+                if gap == " " and words and not spaces[-1]:
+                    spaces[-1] = True
+                else:
+                    if words and not spaces[-1] and gap.startswith(" ") and gap != " ":
+                        spaces[-1] = True
+                        gap = gap[1:]
+                    words.append(gap)
+                    spaces.append(False)
+                    sent_starts.append(False)
+            words.append(text[start:end])
+            spaces.append(False)
+            sent_starts.append(sent_start)
+            cursor = end
+        if cursor < len(text):
+            words.append(text[cursor:])
+            spaces.append(False)
+            sent_starts.append(False)
+        if sent_starts:
+            sent_starts[0] = True
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc._.textmap = tmap
+        return doc
+
+    def _word_spans(self, text: str) -> list[tuple[int, int, bool]]:
+        """(start, end, starts_sentence) of every underthesea word, in order."""
+        out: list[tuple[int, int, bool]] = []
+        for line in _LINES.finditer(text):
+            if not line.group().strip():
+                continue
+            cursor = line.start()
+            for sentence in sent_tokenize(line.group()):
+                begin = text.find(sentence, cursor, line.end())
+                if begin < 0:  # sentence splitter altered the text: fall back to the rest of the line
+                    begin, sentence = cursor, text[cursor:line.end()]
+                first = True
+                for chunk_start, chunk in self._chunks(sentence, begin):
+                    for start, end in _align(text, word_tokenize(chunk, use_token_normalize=False), chunk_start):
+                        out.append((start, end, first))
+                        first = False
+                cursor = begin + len(sentence)
+        return out
+
+    def _chunks(self, sentence: str, offset: int) -> list[tuple[int, str]]:
+        """Cut an over-long sentence (a table, a list without stops) at spaces."""
+        size = self.max_sentence_chars
+        if len(sentence) <= size:
+            return [(offset, sentence)]
+        chunks, start = [], 0
+        while start < len(sentence):
+            end = min(len(sentence), start + size)
+            if end < len(sentence):
+                cut = sentence.rfind(" ", start, end)
+                end = cut if cut > start else end
+            chunks.append((offset + start, sentence[start:end]))
+            start = end
+        return chunks
+
+
+def _align(text: str, words: list[str], cursor: int) -> list[tuple[int, int]]:
+    """Find each word's syllables in ``text`` from ``cursor``; return (start, end) spans."""
+    spans = []
+    for word in words:
+        start = end = None
+        for part in word.split(" "):
+            if not part:
+                continue
+            pos = text.find(part, cursor)
+            if pos < 0 or text[cursor:pos].strip():
+                break  # not where expected: leave the rest to whitespace/gap handling
+            if start is None:
+                start = pos
+            end = pos + len(part)
+            cursor = end
+        if start is not None and end is not None:
+            spans.append((start, end))
+    return spans
+
+
+@registry.tokenizers("hoinghi.underthesea_tokenizer.v1")
+def create_tokenizer() -> Callable[..., UndertheseaTokenizer]:
+    """spaCy config hook: ``[nlp.tokenizer] @tokenizers = "hoinghi.underthesea_tokenizer.v1"``."""
+
+    def make(nlp) -> UndertheseaTokenizer:
+        return UndertheseaTokenizer(nlp.vocab)
+
+    return make
+
+
+__all__ = ["TextMap", "UndertheseaTokenizer", "create_tokenizer"]

@@ -1,0 +1,138 @@
+"""Rule tables kept as data, one YAML file a fact type, validated at load.
+
+Each file has ``patterns`` (regular expressions with an id, a label, an
+example that the pattern must match and a note of what it covers) and
+``lexicons`` (named word lists). A bad entry fails loading with the file,
+the entry and the reason:
+
+    >>> table = load("dates")
+    >>> table.pattern("dmy").example
+    '26/01/2024'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names the file and the entry."""
+
+
+class Pattern(BaseModel):
+    """One regular expression rule, e.g. ``{id: dmy, pattern: '...', example: '26/01/2024'}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    pattern: str
+    example: str
+    counter_examples: tuple[str, ...] = ()
+    note: str = ""
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _example_matches(self) -> "Pattern":
+        regex = re.compile(self.pattern)
+        if not regex.search(self.example):
+            raise ValueError(f"example {self.example!r} is not matched by the pattern")
+        for counter in self.counter_examples:
+            if regex.search(counter):
+                raise ValueError(f"counter-example {counter!r} is matched by the pattern")
+        return self
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compile(self.pattern)
+
+
+class RuleTable(BaseModel):
+    """A validated rule file: its patterns and its word lists."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    version: int = Field(ge=1)
+    description: str
+    patterns: tuple[Pattern, ...] = ()
+    lexicons: dict[str, tuple[str, ...]] = {}
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> "RuleTable":
+        seen: set[str] = set()
+        for p in self.patterns:
+            if p.id in seen:
+                raise ValueError(f"pattern id {p.id!r} used twice")
+            seen.add(p.id)
+        for key, words in self.lexicons.items():
+            if not words or any(not isinstance(w, str) or not w.strip() for w in words):
+                raise ValueError(f"lexicon {key!r} is empty or holds a blank entry")
+        return self
+
+    def pattern(self, rule_id: str) -> Pattern:
+        for p in self.patterns:
+            if p.id == rule_id:
+                return p
+        raise KeyError(f"{self.name}: no pattern {rule_id!r}")
+
+    def lexicon(self, key: str) -> tuple[str, ...]:
+        try:
+            return self.lexicons[key]
+        except KeyError:
+            raise KeyError(f"{self.name}: no lexicon {key!r}") from None
+
+    def alternation(self, key: str) -> str:
+        """The lexicon as a regex alternation, longest entries first."""
+        words = sorted(self.lexicon(key), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@lru_cache(maxsize=None)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def parse(name: str, raw: Any) -> RuleTable:
+    """Validate raw YAML data as the rule table ``name``."""
+    if not isinstance(raw, dict):
+        raise RuleError(f"rules/{name}.yaml: expected a mapping at the top level")
+    try:
+        return RuleTable(name=name, **raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise RuleError(f"rules/{name}.yaml: {problems}") from None
+    except TypeError as exc:
+        raise RuleError(f"rules/{name}.yaml: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> RuleTable:
+    """Load and validate ``rules/<name>.yaml`` (cached; tables are immutable)."""
+    try:
+        text = resources.files(__name__).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(f"rules/{name}.yaml: no such rule file") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"rules/{name}.yaml: not valid YAML: {exc}") from None
+    return parse(name, raw)
+
+
+__all__ = ["Pattern", "RuleError", "RuleTable", "load", "parse"]

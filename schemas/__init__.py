@@ -1,0 +1,29 @@
+"""Pydantic models of what hoinghi writes: one ``ArticleFacts`` record an article.
+
+    >>> from schemas import ArticleFacts
+    >>> ArticleFacts.model_validate_json(line).meeting.date
+    '2024-01-26'
+"""
+from schemas.models import (
+    ArticleFacts,
+    Award,
+    DateMention,
+    Evidence,
+    ExtractionError,
+    Meeting,
+    Percentage,
+    Person,
+    SourceMeta,
+)
+
+__all__ = [
+    "ArticleFacts",
+    "Award",
+    "DateMention",
+    "Evidence",
+    "ExtractionError",
+    "Meeting",
+    "Percentage",
+    "Person",
+    "SourceMeta",
+]
