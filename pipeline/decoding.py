@@ -90,7 +90,23 @@ class LegacyEncoding:
     kind: str                     # "single-byte" or "base-plus-marks"
     mapping: Mapping[bytes, str]  # bytes -> one NFC character
     decoding: str                 # 256 characters: what each lone byte becomes (_UNDEFINED if nothing)
-    sequences: re.Pattern[str] | None  # base-plus-marks: the multi-byte keys, longest first
+    translation: Mapping[int, str]     # single-byte: str.translate table over the latin-1 reading
+    sequences: re.Pattern[str] | None  # base-plus-marks: multi-byte keys, longest first, then lone bytes
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Everything in ``rules/encodings.yaml``: the byte tables and the common words."""
+
+    encodings: tuple[LegacyEncoding, ...]
+    common_words: frozenset[str]  # "hội", "nghị", "của" ...: break ties between readings
+
+    def get(self, key: str) -> LegacyEncoding:
+        """The table called ``key``, e.g. ``tables.get("tcvn3").mapping[b"\\xb5"] == "à"``."""
+        for table in self.encodings:
+            if table.key == key:
+                return table
+        raise KeyError(f"rules/encodings.yaml: no encoding {key!r}")
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,7 @@ class _Reading:
     candidate: _Candidate
     valid: int
     invalid: int
+    common: int = 0
 
     @property
     def total(self) -> int:
@@ -114,14 +131,31 @@ class _Reading:
     def ratio(self) -> float:
         return self.valid / self.total if self.total else 0.0
 
+    @property
+    def rank(self) -> float:
+        """Share of Vietnamese syllables, plus up to 0.1 for common words to break near-ties."""
+        return self.ratio + 0.1 * self.common / self.total if self.total else 0.0
+
 
 # --------------------------------------------------------------------------- tables
 
-def parse_tables(raw: Any, source: str = "rules/encodings.yaml") -> tuple[LegacyEncoding, ...]:
+def parse_tables(raw: Any, source: str = "rules/encodings.yaml") -> Tables:
     """Validate the YAML data of the encoding tables, e.g. ``{"encodings": {"tcvn3": {...}}}``."""
     if not isinstance(raw, dict) or not isinstance(raw.get("encodings"), dict):
         raise RuleError(f"{source}: expected a mapping with an 'encodings' mapping")
-    return tuple(_parse_encoding(key, spec, source) for key, spec in raw["encodings"].items())
+    return Tables(
+        encodings=tuple(_parse_encoding(key, spec, source) for key, spec in raw["encodings"].items()),
+        common_words=_parse_common_words(raw.get("common_words", ""), source),
+    )
+
+
+def _parse_common_words(value: Any, source: str) -> frozenset[str]:
+    """``"của và các"`` -> {"của", "và", "các"}; each must be a lowercase NFC Vietnamese syllable."""
+    words = str(value).split()
+    for word in words:
+        if word != unicodedata.normalize("NFC", word.lower()) or not _is_syllable(word):
+            raise RuleError(f"{source}: common_words: {word!r} is not a lowercase NFC Vietnamese syllable")
+    return frozenset(words)
 
 
 def _parse_encoding(key: str, spec: Any, source: str) -> LegacyEncoding:
@@ -139,12 +173,14 @@ def _parse_encoding(key: str, spec: Any, source: str) -> LegacyEncoding:
             raise RuleError(f"{where}: unknown fallback code page {fallback!r}") from None
     mapping = _parse_map(spec["map"], max_len=1 if kind == "single-byte" else 2, where=where)
     fallback_bytes = _parse_byte_range(spec.get("fallback_bytes", "00-FF"), where)
+    decoding = _decoding_string(mapping, fallback, fallback_bytes)
     return LegacyEncoding(
         key=key,
         label=str(spec.get("label") or key),
         kind=kind,
         mapping=MappingProxyType(mapping),
-        decoding=_decoding_string(mapping, fallback, fallback_bytes),
+        decoding=decoding,
+        translation=MappingProxyType({b: ch for b, ch in enumerate(decoding) if ch != chr(b)}),
         sequences=_sequence_pattern(mapping) if kind == "base-plus-marks" else None,
     )
 
@@ -200,7 +236,7 @@ def _sequence_pattern(mapping: Mapping[bytes, str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
-def load_tables() -> tuple[LegacyEncoding, ...]:
+def load_tables() -> Tables:
     """Load and validate ``rules/encodings.yaml`` once; the tables are immutable."""
     text = resources.files("rules").joinpath("encodings.yaml").read_text(encoding="utf-8")
     try:
@@ -220,7 +256,7 @@ def decode_legacy(data: bytes, table: LegacyEncoding, errors: str = "strict") ->
     """
     latin = data.decode("latin-1")  # one character per byte
     if table.sequences is None:
-        text = latin.translate(_lone_byte_table(table.decoding))
+        text = latin.translate(table.translation)
     else:
         text = table.sequences.sub(partial(_replace_sequence, table), latin)
     if _UNDEFINED in text:
@@ -233,11 +269,6 @@ def decode_legacy(data: bytes, table: LegacyEncoding, errors: str = "strict") ->
 def _replace_sequence(table: LegacyEncoding, match: re.Match[str]) -> str:
     found = match.group()
     return table.mapping[found.encode("latin-1")] if len(found) > 1 else table.decoding[ord(found)]
-
-
-@lru_cache(maxsize=8)
-def _lone_byte_table(decoding: str) -> Mapping[int, str]:
-    return MappingProxyType({b: ch for b, ch in enumerate(decoding) if ch != chr(b)})
 
 
 def _unmapped(data: bytes, table: LegacyEncoding) -> DecodeError:
@@ -279,9 +310,9 @@ def _decode_cp1258(data: bytes, errors: str = "strict") -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _candidates(tables: tuple[LegacyEncoding, ...]) -> tuple[_Candidate, ...]:
+def _candidates(tables: Tables) -> tuple[_Candidate, ...]:
     """Readings to try, in the order that wins a tie."""
-    by_key = {t.key: t for t in tables}
+    by_key = {t.key: t for t in tables.encodings}
     legacy = [
         _Candidate(name, by_key[key].label, partial(_decode_with, by_key[key]))
         for key, name in (("tcvn3", "tcvn3"), ("vni", "vni-windows"), ("viscii", "viscii"))
@@ -305,18 +336,19 @@ def _is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(bare) is not None
 
 
-def _score(text: str) -> tuple[int, int]:
-    """Count (Vietnamese, other) among words that hold a non-ASCII letter."""
-    valid = invalid = 0
+def _score(text: str, common_words: frozenset[str] = frozenset()) -> tuple[int, int, int]:
+    """Count (Vietnamese, other, common) among words that hold a non-ASCII letter."""
+    valid = invalid = common = 0
     for word in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)):
         word = _strip_punctuation(word)
         if word.isascii() or not any(c.isalpha() for c in word):
             continue
         if _is_syllable(word):
             valid += 1
+            common += word.lower() in common_words
         else:
             invalid += 1
-    return valid, invalid
+    return valid, invalid, common
 
 
 def _strip_punctuation(word: str) -> str:
@@ -329,14 +361,14 @@ def _strip_punctuation(word: str) -> str:
     return word[start:end]
 
 
-def _read(candidate: _Candidate, sample: bytes) -> _Reading:
-    return _Reading(candidate, *_score(candidate.decode(sample, "replace")))
+def _read(candidate: _Candidate, sample: bytes, common_words: frozenset[str]) -> _Reading:
+    return _Reading(candidate, *_score(candidate.decode(sample, "replace"), common_words))
 
 
-def _best(sample: bytes, candidates: tuple[_Candidate, ...]) -> _Reading | None:
+def _best(sample: bytes, candidates: tuple[_Candidate, ...], common_words: frozenset[str]) -> _Reading | None:
     """The most Vietnamese-looking reading, first candidate on a tie; None if none is plausible."""
-    readings = [_read(c, sample) for c in candidates]
-    best = max(readings, key=lambda r: r.ratio)  # max keeps the first of equals
+    readings = [_read(c, sample, common_words) for c in candidates]
+    best = max(readings, key=lambda r: r.rank)  # max keeps the first of equals
     return best if best.total and best.ratio >= _MIN_PLAUSIBLE else None
 
 
@@ -412,18 +444,18 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     return _repair(text, load_tables())
 
 
-def _repair(text: str, tables: tuple[LegacyEncoding, ...]) -> tuple[str, str | None]:
+def _repair(text: str, tables: Tables) -> tuple[str, str | None]:
     if text.isascii():
         return text, None
     try:
         raw, _ = codecs.charmap_encode(text, "strict", _cp1252_bytes_map())
     except UnicodeEncodeError:
         return text, None  # holds letters Windows-1252 lacks (ư, ơ, đ, ạ ...): real Unicode
-    valid, invalid = _score(text[:_SAMPLE_BYTES])
+    valid, invalid, _ = _score(text[:_SAMPLE_BYTES])
     if valid >= invalid:
         return text, None  # already reads as Vietnamese (or has no non-ASCII words)
     utf8 = _Candidate("utf-8", "UTF-8", lambda data, errors="strict": data.decode("utf-8", errors))
-    best = _best(raw[:_SAMPLE_BYTES], (utf8, *_candidates(tables)))
+    best = _best(raw[:_SAMPLE_BYTES], (utf8, *_candidates(tables)), tables.common_words)
     if best is None or best.valid < 3 or best.ratio < 0.8:
         return text, None
     try:
@@ -473,11 +505,11 @@ def _with_repair(text: str, name: str) -> tuple[str, str]:
 
 
 def _decode_legacy_bytes(
-    data: bytes, tables: tuple[LegacyEncoding, ...], utf8_error: UnicodeDecodeError
+    data: bytes, tables: Tables, utf8_error: UnicodeDecodeError
 ) -> tuple[str, str]:
     candidates = _candidates(tables)
     sample = data[:_SAMPLE_BYTES]
-    best = _best(sample, candidates)
+    best = _best(sample, candidates, tables.common_words)
     if best is not None:
         return best.candidate.decode(data, "strict"), best.candidate.name
     western = _plain_windows_1252(data)
@@ -496,8 +528,8 @@ def _plain_windows_1252(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    return text if _score(text) == (0, 0) else None
+    return text if _score(text)[:2] == (0, 0) else None
 
 
-__all__ = ["DecodeError", "LegacyEncoding", "decode_article", "decode_legacy", "load_tables",
+__all__ = ["DecodeError", "LegacyEncoding", "Tables", "decode_article", "decode_legacy", "load_tables",
            "parse_tables", "repair_legacy_text"]

@@ -32,9 +32,9 @@ _TEXT_SUFFIXES = (".txt", ".txt.gz")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 _STDIN = "<stdin>"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_HTML_START = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html\b|\?xml)", re.IGNORECASE)
+_HTML_START = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html\b)", re.IGNORECASE)
 _HTML_TAG = re.compile(
-    r"<\s*/?\s*(html|head|body|div|p|span|br|hr|table|tbody|tr|td|th|ul|ol|li|a|img|script|style"
+    r"</?(html|head|body|div|p|span|br|hr|table|tbody|tr|td|th|ul|ol|li|a|img|script|style"
     r"|meta|link|h[1-6]|article|section|header|footer|nav|strong|em|b|i|u|font|iframe|figure)"
     r"\b[^<>]{0,500}?/?>",
     re.IGNORECASE,
@@ -81,9 +81,16 @@ def read_inputs(paths: Iterable[str | Path], *, max_chars: int = 1_000_000) -> I
     """
     for raw in paths:
         if isinstance(raw, str) and raw == "-":
-            yield from _read_jsonl_stream(getattr(sys.stdin, "buffer", sys.stdin), _STDIN, max_chars)
+            yield from _read_stdin(max_chars)
         else:
             yield from _read_path(Path(raw), max_chars)
+
+
+def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
+    if sys.stdin is None or sys.stdin.closed:
+        yield _error(_STDIN, _STDIN, "unreadable", "there is no standard input to read JSONL from")
+        return
+    yield from _read_jsonl_stream(getattr(sys.stdin, "buffer", sys.stdin), _STDIN, max_chars)
 
 
 # --------------------------------------------------------------------------- paths
@@ -104,12 +111,16 @@ def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError]:
 
 def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError]:
     """The folder's .txt/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
-    files = sorted(
-        p for p in folder.rglob("*")
-        if p.is_file()
-        and _has_suffix(p, _TEXT_SUFFIXES + _JSONL_SUFFIXES)
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    try:
+        files = sorted(
+            p for p in folder.rglob("*")
+            if p.is_file()
+            and _has_suffix(p, _TEXT_SUFFIXES + _JSONL_SUFFIXES)
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        )
+    except OSError as exc:
+        yield _error(folder.name, str(folder), "unreadable", f"cannot list the folder ({exc})")
+        return
     if not files:
         yield _error(folder.name, str(folder), "empty", "folder has no .txt or .jsonl files")
     for file in files:
@@ -228,17 +239,21 @@ def _lines(stream: IO[AnyStr], limit: int) -> Iterator[tuple[int, AnyStr, bool]]
         if not line:
             return
         lineno += 1
-        if len(line) > limit and line[-1:] not in ("\n", b"\n"):
+        if len(line) > limit and not _ends_line(line):
             _skip_rest_of_line(stream, limit)
             yield lineno, line[:0], False
         else:
             yield lineno, line, True
 
 
+def _ends_line(chunk: str | bytes) -> bool:
+    return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
+
+
 def _skip_rest_of_line(stream: IO[AnyStr], chunk: int) -> None:
     while True:
         rest = stream.readline(chunk)
-        if not rest or rest[-1:] in ("\n", b"\n"):
+        if not rest or _ends_line(rest):
             return
 
 

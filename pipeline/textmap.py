@@ -14,6 +14,7 @@ quoted from the original exactly as written:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ _TONE_PAIRS = {
 }
 _TONE_PAIRS.update({k.capitalize(): v.capitalize() for k, v in list(_TONE_PAIRS.items())})
 _TONE_PAIRS.update({k.upper(): v.upper() for k, v in list(_TONE_PAIRS.items())})
+# only where the pair closes the syllable: "hoà" → "hòa", but "Đoàn", "toàn" stay
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?![^\W\d_])")
 _SINGLE = {"ỹ": "ĩ", "Ỹ": "Ĩ", "\t": " ", "\r": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
            "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n",
            "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"}
@@ -74,9 +77,6 @@ def normalize(original: str) -> TextMap:
         for ch in composed:
             chars.append(_SINGLE.get(ch, ch))
             starts.append(offset)
-    text = "".join(chars)
-    for old, new in _TONE_PAIRS.items():
-        if old in text:
-            text = text.replace(old, new)
+    text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], "".join(chars))
     starts.append(len(original))
     return TextMap(original=original, text=text, starts=tuple(starts))

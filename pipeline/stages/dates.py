@@ -23,7 +23,7 @@ if not Doc.has_extension("dates"):
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-_DAY_PATTERNS = ("dateline", "verbose", "dmy", "day_range", "dm_anchored")
+_DAY_PATTERNS = ("dateline", "verbose", "day_range", "dmy", "dm_anchored")
 
 
 @dataclass(frozen=True)

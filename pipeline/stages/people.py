@@ -130,8 +130,8 @@ class PeopleStage:
         if self.cue_before.search(before):
             return True
         first = text[start:end].split(" ")[0]
-        if self.place_before.search(before):
-            return False
+        if self.place_before.search(before) and len(text[start:end].split(" ")) < 3:
+            return False  # "HĐND xã Vạn Thắng" is a place; "UBND huyện Hoàng Văn Sử" a person
         return has_titles and first in self.surnames
 
     # -- titles ------------------------------------------------------------

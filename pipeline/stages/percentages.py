@@ -113,7 +113,7 @@ class PercentagesStage:
             return "target"
         if self.other.search(post[:40]) or self.other.search(pre[-40:]):
             return "other"
-        if self.result.search(pre) or re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^,;.]{0,80}\b(?:đạt|được|hoàn thành|tham gia|có)\b", post):
+        if self.result.search(pre) or re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có)\b", post):
             return "result"
         return "other"
 

@@ -1,0 +1,36 @@
+import unicodedata
+
+import pytest
+
+
+def test_tokenizer_doc_text_is_the_working_text(nlp):
+    doc = nlp.make_doc("Sáng ngày 26/01/2024,  tại Hội trường Tỉnh uỷ.\n\nHội nghị diễn ra.")
+    assert doc.text == doc._.textmap.text
+
+
+def test_tokenizer_keeps_underthesea_words(nlp):
+    doc = nlp.make_doc("Tham dự có đồng chí Hoàng Thị Thu Trang, Chủ tịch Công đoàn.")
+    assert "Hoàng Thị Thu Trang" in [t.text for t in doc]
+    assert "đồng chí" in [t.text for t in doc]
+
+
+def test_tokenizer_marks_sentences(nlp):
+    doc = nlp.make_doc("Hội nghị khai mạc lúc 8 giờ. Các đại biểu thảo luận sôi nổi.")
+    assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_tokenizer_empty_and_whitespace(nlp, text):
+    doc = nlp.make_doc(text)
+    assert doc.text.strip() == ""
+
+
+def test_tokenizer_nfd_input_gives_nfc_tokens(nlp):
+    doc = nlp.make_doc(unicodedata.normalize("NFD", "Hội nghị cán bộ, công chức"))
+    assert doc[0].text == "Hội nghị"
+
+
+def test_tokenizer_very_long_sentence_is_chunked(nlp):
+    text = "cán bộ " * 2000
+    doc = nlp.make_doc(text)
+    assert doc.text == doc._.textmap.text

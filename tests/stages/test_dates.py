@@ -1,0 +1,78 @@
+import pytest
+
+
+def meeting(doc):
+    chosen = [d for d in doc._.dates if d.is_meeting]
+    return (chosen[0].year, chosen[0].month, chosen[0].day) if chosen else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sáng ngày 26/01/2024, Sở Tư pháp tổ chức Hội nghị cán bộ, công chức.", (2024, 1, 26)),
+        ("Chiều 26-1-2024, Công đoàn Viên chức tỉnh tổ chức hội nghị.", (2024, 1, 26)),
+        ("Ngày 5 tháng 3 năm 2024, Trường Tiểu học Na Hối tổ chức Hội nghị viên chức.", (2024, 3, 5)),
+        ("Ngày 6.6.2023, Hội Nông dân xã tổ chức hội nghị tổng kết.", (2023, 6, 6)),
+    ],
+)
+def test_dates_full_formats(run, text, expected):
+    assert meeting(run(text)) == expected
+
+
+def test_dates_meeting_day_beats_decision_day(run):
+    doc = run("Thực hiện Quyết định số 45/QĐ-UBND ngày 02/01/2024 của UBND huyện. "
+              "Sáng ngày 18/01/2024, Phòng Nội vụ tổ chức Hội nghị cán bộ, công chức năm 2023.")
+    assert meeting(doc) == (2024, 1, 18)
+
+
+def test_dates_dateline_anchors_sang_nay(run):
+    doc = run("(BĐT-12/12/2023) Sáng nay, tại hội trường, Bệnh viện huyện tổ chức hội nghị viên chức.")
+    assert meeting(doc) == (2023, 12, 12)
+
+
+def test_dates_published_anchors_day_month(run):
+    doc = run("Sáng 15-1, Sở Y tế tổ chức hội nghị triển khai nhiệm vụ.", published="2024-01-16")
+    assert meeting(doc) == (2024, 1, 15)
+
+
+def test_dates_published_in_january_puts_december_in_the_year_before(run):
+    doc = run("Chiều nay (28/12), Hội Cựu chiến binh huyện tổ chức hội nghị.", published="2024-01-02")
+    assert meeting(doc) == (2023, 12, 28)
+
+
+def test_dates_date_line_gives_the_year(run):
+    doc = run(" date 2019-03 Sáng 26.3, Huyện đoàn Mường Tè tổ chức lễ kỷ niệm ngày thành lập Đoàn.")
+    assert meeting(doc) == (2019, 3, 26)
+
+
+def test_dates_reviewed_year_dates_a_january_meeting(run):
+    doc = run("Sáng 9/1, Trung tâm Y tế huyện tổ chức Hội nghị viên chức, người lao động năm 2023.")
+    assert meeting(doc) == (2024, 1, 9)
+
+
+def test_dates_congress_term_gives_the_year(run):
+    doc = run("Sáng 15-6, Công đoàn cơ sở Công ty Hải Nam tổ chức Đại hội nhiệm kỳ 2023-2028.")
+    assert meeting(doc) == (2023, 6, 15)
+
+
+def test_dates_day_month_without_any_year_has_no_iso(run):
+    doc = run("Chiều 3/6, Công an huyện tổ chức hội nghị sơ kết.")
+    assert meeting(doc) is None or meeting(doc)[0] is None
+
+
+def test_dates_day_range_takes_first_day(run):
+    doc = run("Ngày 27 và 28-7-2023, Huyện ủy tổ chức hội nghị quán triệt nghị quyết.")
+    assert meeting(doc) == (2023, 7, 27)
+
+
+def test_dates_headline_date_is_publication_not_meeting(run):
+    doc = run("05/07/2022\nTrao Huy hiệu Đảng tại xã Nậm Xe\nChiều ngày 4/7, Huyện ủy tổ chức lễ trao Huy hiệu Đảng.")
+    assert meeting(doc) == (2022, 7, 4)
+
+
+def test_dates_text_without_date(run):
+    assert run("Hội nghị cán bộ, công chức là dịp phát huy dân chủ ở cơ sở.")._.dates == []
+
+
+def test_dates_fraction_is_not_a_date(run):
+    assert run("Tham dự có 32/33 đoàn viên công đoàn.")._.dates == []

@@ -1,0 +1,68 @@
+def people(doc):
+    return {p.name: ([doc.text[s:e] for s, e in p.titles], p.roles) for p in doc._.people}
+
+
+def test_people_title_chain_after_name(run):
+    doc = run("Tham dự có đồng chí Lò Văn Pánh – Bí thư Đảng ủy, Giám đốc Bệnh viện.")
+    assert people(doc)["Lò Văn Pánh"][0] == ["Bí thư Đảng ủy", "Giám đốc Bệnh viện"]
+
+
+def test_people_degree_is_not_a_title(run):
+    doc = run("BSCKII. Nguyễn Văn Hòa, Giám đốc Trung tâm phát biểu khai mạc hội nghị.")
+    assert people(doc)["Nguyễn Văn Hòa"][0] == ["Giám đốc Trung tâm"]
+
+
+def test_people_rank_before_name_is_a_title(run):
+    doc = run("Thượng tá Hoàng Văn Lợi, Chính ủy Lữ đoàn chủ trì hội nghị.")
+    assert people(doc)["Hoàng Văn Lợi"][0] == ["Thượng tá", "Chính ủy Lữ đoàn"]
+
+
+def test_people_body_name_with_comma_stays_whole(run):
+    doc = run("Dự hội nghị có bà Đinh Thị Mai, Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch.")
+    assert people(doc)["Đinh Thị Mai"][0] == ["Phó Giám đốc Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_people_kiem_splits_titles(run):
+    doc = run("Ông Trần Quang Vinh, Chủ tịch Hội đồng thành viên kiêm Tổng Giám đốc phát biểu.")
+    assert people(doc)["Trần Quang Vinh"][0] == ["Chủ tịch Hội đồng thành viên", "Tổng Giám đốc"]
+
+
+def test_people_tham_du_va_chu_tri_is_chair_only(run):
+    doc = run("Tham dự và chủ trì hội nghị có đồng chí Vàng A Chứ, Bí thư Đảng ủy xã.")
+    assert people(doc)["Vàng A Chứ"][1] == ["chair"]
+
+
+def test_people_attendee_and_speaker(run):
+    doc = run("Đến dự và chỉ đạo hội nghị có đồng chí Ma Thị Nhung - Phó Chủ tịch UBND huyện.")
+    assert people(doc)["Ma Thị Nhung"][1] == ["attendee", "speaker"]
+
+
+def test_people_doan_chu_tich_members_chair(run):
+    doc = run("Đoàn Chủ tịch hội nghị gồm các đồng chí: Lê Văn Tám, Hiệu trưởng; Phạm Thị Hoa, Chủ tịch Công đoàn.")
+    assert {n: r for n, (_, r) in people(doc).items()} == {"Lê Văn Tám": ["chair"], "Phạm Thị Hoa": ["chair"]}
+
+
+def test_people_presenter_before_trao(run):
+    doc = run("Đồng chí Đặng Văn Hùng, Chủ tịch Công đoàn đã trao Giấy khen cho 5 tập thể.")
+    assert people(doc)["Đặng Văn Hùng"][1] == ["presenter"]
+
+
+def test_people_no_cue_no_person(run):
+    doc = run("Trường THCS Lương Thế Vinh tổ chức hội nghị viên chức.")
+    assert doc._.people == []
+
+
+def test_people_photo_credit_is_not_a_person(run):
+    doc = run("Các đại biểu biểu quyết thông qua nghị quyết. Ảnh: Nguyễn Minh Hải")
+    assert doc._.people == []
+
+
+def test_people_title_before_name(run):
+    doc = run("Tại điểm cầu huyện, PCT UBND huyện Hoàng Văn Sử dự hội nghị.")
+    assert people(doc)["Hoàng Văn Sử"] == (["PCT UBND huyện"], ["attendee"])
+
+
+def test_people_repeated_title_in_other_words_is_kept_once(run):
+    doc = run("Đồng chí Lê Thị Hằng, Phó Bí thư Thường trực Huyện ủy dự hội nghị. "
+              "Đồng chí Lê Thị Hằng, Bí thư Thường trực Huyện ủy phát biểu.")
+    assert people(doc)["Lê Thị Hằng"][0] == ["Phó Bí thư Thường trực Huyện ủy"]

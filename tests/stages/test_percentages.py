@@ -1,0 +1,55 @@
+import pytest
+
+
+def pcts(doc):
+    return [(p.value, p.numerator, p.denominator) for p in doc._.percentages]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thu ngân sách đạt 98,5% dự toán.", [(98.5, None, None)]),
+        ("Hoàn thành 4/4 chỉ tiêu đề ra.", [(100.0, 4, 4)]),
+        ("Có 100% (32/32) cán bộ đạt danh hiệu.", [(100.0, 32, 32)]),
+        ("Tham dự có 45/46 viên chức.", [(97.83, 45, 46)]),
+        ("Đã kết nạp 1.872/2.080 hộ, đạt 90%.", [(90.0, 1872, 2080)]),
+    ],
+)
+def test_percentages_values(run, text, expected):
+    assert pcts(run(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng ngày 26/01/2024, hội nghị khai mạc.",
+        "Thực hiện Nghị quyết 98/2023/QH15 của Quốc hội.",
+        "Nhiệm kỳ 2022-2027 đã qua một năm.",
+        "Căn cứ hướng dẫn số 17/HD-LĐLĐ của Liên đoàn.",
+        "Chiều 4/1, hội nghị bế mạc.",
+        "Trường Mầm non 19/5 tổ chức hội nghị.",
+    ],
+)
+def test_percentages_never_dates_periods_or_numbers(run, text):
+    assert pcts(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hội nghị nhất trí 100% thông qua Nghị quyết năm 2024.", "vote"),
+        ("Thỏa ước được 100% đại biểu biểu quyết tán thành.", "vote"),
+        ("Năm 2024 phấn đấu 100% đoàn viên tham gia phong trào thi đua.", "target"),
+        ("Hội nghị thông qua các chỉ tiêu: 100% tổ công đoàn hoàn thành tốt nhiệm vụ.", "target"),
+        ("Năm 2023, thu ngân sách đạt 108,6% dự toán.", "result"),
+        ("Tổng dư nợ tăng 12,5% so với cùng kỳ.", "other"),
+        ("Kỳ họp có 77/80 đại biểu tham dự.", "other"),
+    ],
+)
+def test_percentages_kind(run, text, kind):
+    assert [p.kind for p in run(text)._.percentages] == [kind]
+
+
+def test_percentages_year_of_its_clause(run):
+    doc = run("Năm 2023, tỷ lệ hộ nghèo giảm còn 3,2%.")
+    assert doc._.percentages[0].year == 2023
