@@ -291,3 +291,9 @@ def test_read_inputs_empty_folder_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "notes.md", HOI_NGHI)
     result = only(tmp_path)
     assert isinstance(result, ReadError) and result.reason == "empty" and "no .txt or .jsonl" in result.message
+
+
+def test_read_inputs_stdin_missing_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    (error,) = read_inputs(["-"])
+    assert isinstance(error, ReadError) and error.reason == "unreadable" and error.doc_id == "<stdin>"

@@ -1,0 +1,39 @@
+"""Accuracy checks on the bundled corpus and, when it is beside the checkout, the dev set."""
+import pytest
+
+from pipeline.scoring import load_records, score
+from tests.conftest import ROOT, SHARED
+
+SEEDS = ("000_b778848fc66e39d6", "002_caa88146a035baa9")
+
+
+def _extract(extractor, folder, ids=None):
+    out = {}
+    for path in sorted(folder.glob("*.txt")):
+        if ids is None or path.stem in ids:
+            out[path.stem] = extractor.extract(path.read_text(encoding="utf-8"), doc_id=path.stem).model_dump(mode="json")
+    return out
+
+
+def test_corpus_every_article_has_gold():
+    gold = load_records(ROOT / "corpus" / "gold.jsonl")
+    assert {p.stem for p in (ROOT / "corpus" / "articles").glob("*.txt")} == set(gold)
+
+
+def test_corpus_seeds_score_perfectly(extractor):
+    gold = {k: v for k, v in load_records(ROOT / "corpus" / "gold.jsonl").items() if k in SEEDS}
+    result, errors = score(gold, _extract(extractor, ROOT / "corpus" / "articles", SEEDS))
+    assert all(result[f]["f"] == 1.0 for f in ("meeting_date", "chairs", "people", "titles", "awards", "percentages")), errors
+
+
+def test_corpus_main_fields_hold(extractor):
+    result, _ = score(load_records(ROOT / "corpus" / "gold.jsonl"), _extract(extractor, ROOT / "corpus" / "articles"))
+    assert min(result[f]["f"] for f in ("meeting_date", "chairs", "awards", "percentages")) >= 0.85
+
+
+def test_dev_set_main_fields_reach_070(extractor):
+    dev = SHARED / "corpus" / "dev"
+    if not dev.is_dir():
+        pytest.skip("../shared/corpus/dev is not beside this checkout (a user's clone has no dev set)")
+    result, _ = score(load_records(SHARED / "corpus" / "dev.gold.jsonl"), _extract(extractor, dev))
+    assert min(result[f]["f"] for f in ("meeting_date", "chairs", "awards", "percentages")) >= 0.70

@@ -1,0 +1,38 @@
+import pytest
+
+import rules
+
+
+@pytest.mark.parametrize("name", ["dates", "people", "awards", "percentages", "meeting"])
+def test_rules_every_table_loads(name):
+    assert rules.load(name).name == name
+
+
+def test_rules_example_must_match_its_pattern():
+    raw = {"version": 1, "description": "x", "patterns": [
+        {"id": "dmy", "label": "DATE", "pattern": r"\d+/\d+", "example": "ngày mai"}]}
+    with pytest.raises(rules.RuleError, match=r"rules/bad.yaml: patterns.0.*ngày mai"):
+        rules.parse("bad", raw)
+
+
+def test_rules_counter_example_must_not_match():
+    raw = {"version": 1, "description": "x", "patterns": [
+        {"id": "pct", "label": "P", "pattern": r"\d+/\d+", "example": "4/4", "counter_examples": ["98/2023"]}]}
+    with pytest.raises(rules.RuleError, match="counter-example"):
+        rules.parse("bad", raw)
+
+
+def test_rules_bad_regex_names_the_entry():
+    raw = {"version": 1, "description": "x", "patterns": [{"id": "x", "label": "L", "pattern": "(", "example": "("}]}
+    with pytest.raises(rules.RuleError, match="does not compile"):
+        rules.parse("bad", raw)
+
+
+def test_rules_blank_lexicon_entry_is_refused():
+    with pytest.raises(rules.RuleError, match="blank"):
+        rules.parse("bad", {"version": 1, "description": "x", "lexicons": {"cues": ["ông", " "]}})
+
+
+def test_rules_missing_file_is_named():
+    with pytest.raises(rules.RuleError, match="rules/khong_co.yaml"):
+        rules.load("khong_co")

@@ -1,0 +1,54 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.scoring import format_table, load_records, score, titles_agree
+from tests.conftest import ROOT, SHARED
+
+GOLD = {"a": {"doc_id": "a", "meeting_date": "2024-01-26",
+              "people": [{"name": "Lâm Đức Xuân", "titles": ["Bí thư Đảng ủy"], "roles": ["chair"]},
+                         {"name": "Hoàng Thị Trang", "titles": [], "roles": ["attendee"]}],
+              "awards": [{"title": "Lao động tiên tiến", "recipient": "individual", "count": 65},
+                         {"title": "Giấy khen", "recipient": "collective", "count": 3}],
+              "percentages": [{"value": 100.0, "numerator": 4, "denominator": 4, "kind": "result"}]}}
+PRED = {"a": {"doc_id": "a", "meeting": {"date": "2024-01-26"},
+              "people": [{"name": "Lâm Đức Xuân", "titles": ["Bí thư Đảng uỷ", "Chánh Văn phòng"], "roles": ["chair"]},
+                         {"name": "Dương Mạc Kiên", "titles": [], "roles": ["chair"]}],
+              "awards": [{"title": "“Lao động tiên tiến”", "recipient": "individual", "count": 65},
+                         {"title": "Giấy khen", "recipient": "individual", "count": 3}],
+              "percentages": [{"value": 100, "numerator": 4, "denominator": 4, "kind": "target"}]}}
+
+
+def test_scoring_counts_worked_out_by_hand():
+    result, _ = score(GOLD, PRED)
+    assert result["meeting_date"] == {"p": 1.0, "r": 1.0, "f": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert result["chairs"] == {"p": 0.5, "r": 1.0, "f": 0.6667, "tp": 1, "fp": 1, "fn": 0}
+    assert result["people"] == {"p": 0.5, "r": 0.5, "f": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    assert result["titles"] == {"p": 0.5, "r": 1.0, "f": 0.6667, "tp": 1, "fp": 1, "fn": 0}
+    assert result["awards"] == {"p": 0.5, "r": 0.5, "f": 0.5, "tp": 1, "fp": 1, "fn": 1}
+    assert result["percentage_kind_accuracy"] == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), [("Chiến sỹ thi đua cơ sở", "Chiến sĩ thi đua cấp cơ sở"),
+                                      ("Bằng khen", "bằng khen của Chủ tịch UBND tỉnh")])
+def test_scoring_titles_agree(a, b):
+    assert titles_agree(a, b)
+
+
+def test_scoring_matches_reference_scorer_on_corpus(tmp_path, extractor):
+    reference = SHARED / "score.py"
+    if not reference.exists():
+        pytest.skip("../shared/score.py is not beside this checkout (a user's clone)")
+    out = tmp_path / "facts.jsonl"
+    with open(out, "w", encoding="utf-8") as fh:
+        for path in sorted((ROOT / "corpus" / "articles").glob("*.txt")):
+            fh.write(extractor.extract(path.read_text(encoding="utf-8"), doc_id=path.stem).model_dump_json() + "\n")
+    gold = ROOT / "corpus" / "gold.jsonl"
+    ref = subprocess.run([sys.executable, str(reference), str(gold), str(out), "--json"],
+                         capture_output=True, text=True, check=True)
+    ours, _ = score(load_records(gold), load_records(out))
+    assert ours == json.loads(ref.stdout)
+    table = subprocess.run([sys.executable, str(reference), str(gold), str(out)], capture_output=True, text=True)
+    assert format_table(ours) == table.stdout.rstrip("\n")
