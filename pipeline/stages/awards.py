@@ -123,6 +123,9 @@ class AwardsStage:
 
     # -- binding -------------------------------------------------------------
     def _bind(self, text: str, c: _Count, titles: list[_Title], start: int) -> _Title | None:
+        named_by_noun = [t for t in titles if c.span[0] <= t.whole[0] < c.span[1]]
+        if named_by_noun:  # "141 tập thể lao động tiên tiến": the noun opens the title
+            return named_by_noun[0]
         after = [t for t in titles if t.whole[0] >= c.span[1]]
         before = [t for t in titles if t.span[1] <= c.span[0]]
         if after:

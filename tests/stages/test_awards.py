@@ -52,3 +52,8 @@ def test_awards_issuer_after_cua(run):
     doc = run("Trao tặng Bằng khen của Chủ tịch UBND tỉnh cho 02 tập thể.")
     a = doc._.awards[0]
     assert doc.text[a.issuer[0]:a.issuer[1]] == "Chủ tịch UBND tỉnh"
+
+
+def test_awards_title_opened_by_the_noun(run):
+    doc = run("Công ty khen thưởng 36 tập thể lao động tiên tiến và 420 lao động tiên tiến.")
+    assert awards(doc) == [("tập thể lao động tiên tiến", "collective", 36), ("lao động tiên tiến", "individual", 420)]
