@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import AwardFact, Span
-from pipeline.stages.text import parse_int, sentences, trim_span, years_in
+from pipeline.stages.text import alternation, parse_int, sentences, trim_span, years_in
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("awards"):
@@ -35,9 +35,6 @@ class _Title:
     rule: str
 
 
-def _alt(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(normalize(w).text) for w in sorted(words, key=len, reverse=True)) + ")"
-
 
 class AwardsStage:
     """Finds award facts (``doc._.awards``): title, issuer, recipient kind, count, year."""
@@ -49,12 +46,12 @@ class AwardsStage:
         self.kind_of = {normalize(w).text.casefold(): "individual" for w in individual}
         self.kind_of.update({normalize(w).text.casefold(): "collective" for w in collective})
         number = table.pattern("count_number").pattern.removesuffix("$")
-        self.count_re = re.compile(rf"(?i){number}(?P<noun>{_alt(individual + collective)})(?![\w])")
-        self.bound_re = re.compile(rf"(?i)\b{_alt(table.lexicon('bound_words'))}\s*$")
+        self.count_re = re.compile(rf"(?i){number}(?P<noun>{alternation(individual + collective)})(?![\w])")
+        self.bound_re = re.compile(rf"(?i)\b{alternation(table.lexicon('bound_words'))}\s*$")
         self.both_re = re.compile(r"(?i)\s*(?:,|và|hoặc)\s*(?:tập thể|cá nhân)\b")
-        self.verb_re = re.compile(rf"(?i)\b{_alt(table.lexicon('award_verbs'))}\b")
-        self.link_re = re.compile(rf"(?i)\b{_alt(table.lexicon('link_words'))}\b|[ ,:]+")
-        self.body_re = re.compile(rf"{_alt(table.lexicon('body_heads'))}\s+\S")
+        self.verb_re = re.compile(rf"(?i)\b{alternation(table.lexicon('award_verbs'))}\b")
+        self.link_re = re.compile(rf"(?i)\b{alternation(table.lexicon('link_words'))}\b|[ ,:]+")
+        self.body_re = re.compile(rf"{alternation(table.lexicon('body_heads'))}\s+\S")
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
 

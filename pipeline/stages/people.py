@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import PersonFact, Span
-from pipeline.stages.text import sentences, trim_span
+from pipeline.stages.text import alternation, sentences, trim_span
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("people"):
@@ -43,10 +43,6 @@ def _norm(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(normalize(w).text for w in words))
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-
-
 class PeopleStage:
     """Finds people (``doc._.people``): names, titles in order, roles in the meeting."""
 
@@ -56,22 +52,22 @@ class PeopleStage:
         self.stops = frozenset(_norm(table.lexicon("name_stops")))
         self.leading = frozenset(_norm(table.lexicon("leading_cues")))
         self.not_names = frozenset(w.casefold() for w in _norm(table.lexicon("not_names")))
-        cues = _alternation(_norm(table.lexicon("person_cues")))
-        ranks = _alternation(_norm(table.lexicon("ranks")))
-        degrees = _alternation(_norm(table.lexicon("degrees")))
+        cues = alternation(_norm(table.lexicon("person_cues")))
+        ranks = alternation(_norm(table.lexicon("ranks")))
+        degrees = alternation(_norm(table.lexicon("degrees")))
         self.rank_before = re.compile(rf"(?:^|[\s(,;:])({ranks})[ ]+$")
         self.cue_before = re.compile(
             rf"(?i)(?:^|[\s(,;:\-–])(?:{cues}|{degrees}|{ranks})[ ]*:?[ ]*(?:{degrees}[ ]*)*$"
         )
         self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
-        heads = _alternation(_norm(table.lexicon("title_heads")))
+        heads = alternation(_norm(table.lexicon("title_heads")))
         self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
         self.chain_stop = re.compile(
             r" và (?=[a-zđà-ỹ])|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
         self.comma_bodies = _norm(table.lexicon("comma_bodies"))
-        self.place_before = re.compile(rf"(?i)\b{_alternation(_norm(table.lexicon('place_words')))}[ ]*$")
-        self.credit = re.compile(_alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$")
+        self.place_before = re.compile(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
+        self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$")
         self.cue_strip = re.compile(rf"(?i)(?:{cues})[ ]*:?[ ]*")
         self.role_cues = [
             (p.label.split(":")[0], p.label.split(":")[1], p.regex) for p in table.patterns if p.id.startswith("role_")

@@ -13,17 +13,13 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import PercentFact, Span
-from pipeline.stages.text import parse_decimal, parse_int, sentence_of, sentences, trim_span, years_in
-from pipeline.textmap import normalize
+from pipeline.stages.text import alternation, parse_decimal, parse_int, sentence_of, sentences, trim_span, years_in
 
 if not Doc.has_extension("percentages"):
     Doc.set_extension("percentages", default=None)
 
 _ORDER = ("percent_with_fraction", "fraction_with_percent", "percent", "fraction")
 
-
-def _alt(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(re.escape(normalize(w).text) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
 class PercentagesStage:
@@ -32,14 +28,14 @@ class PercentagesStage:
     def __init__(self, table: rules.RuleTable) -> None:
         self.table = table
         lex = table.lexicon
-        self.document_before = re.compile(rf"(?i)\b{_alt(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
-        self.date_after = re.compile(rf"(?i)[ ,]*{_alt(lex('date_followers'))}\b")
-        self.vote_before = re.compile(rf"(?i)\b{_alt(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
-        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+)?{_alt(lex('vote_after'))}\b")
-        self.vote_verb = re.compile(rf"(?i)\b{_alt(lex('vote_verbs'))}\b")
-        self.target = re.compile(rf"(?i)\b{_alt(lex('target_cues'))}\b")
-        self.result = re.compile(rf"(?i)\b{_alt(lex('result_cues'))}\b")
-        self.other = re.compile(rf"(?i)\b{_alt(lex('other_cues'))}\b")
+        self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
+        self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
+        self.vote_before = re.compile(rf"(?i)\b{alternation(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
+        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+)?{alternation(lex('vote_after'))}\b")
+        self.vote_verb = re.compile(rf"(?i)\b{alternation(lex('vote_verbs'))}\b")
+        self.target = re.compile(rf"(?i)\b{alternation(lex('target_cues'))}\b")
+        self.result = re.compile(rf"(?i)\b{alternation(lex('result_cues'))}\b")
+        self.other = re.compile(rf"(?i)\b{alternation(lex('other_cues'))}\b")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text

@@ -6,6 +6,7 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.facts import Span
+from pipeline.textmap import normalize
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
 
@@ -56,3 +57,9 @@ def trim_span(text: str, start: int, end: int, chars: str = " \t\n,.;:-–—()�
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Lexicon words as a regex alternation over the working text, longest first."""
+    forms = dict.fromkeys(normalize(w).text for w in words)
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
