@@ -40,13 +40,11 @@ class DatesStage:
     def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 2.0) -> None:
         self.table = table
         self.min_meeting_score = min_meeting_score
-        lex = table.lexicon
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
         self._header = re.compile(table.alternation("header_cues"), re.IGNORECASE)
         self._congress = re.compile(table.alternation("congress_cues"), re.IGNORECASE)
         self._review = re.compile(table.alternation("review_cues"), re.IGNORECASE)
-        del lex
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -161,9 +159,8 @@ class DatesStage:
         if fact.rule == "dateline":
             score += 0.5
         if anchor is not None and anchor.source == "header" and fact.rule == "dmy":
-            header_start = text.find(f"{fact.day}", start)
-            if self._is_header_span(text, start, end) and header_start >= 0:
-                score -= 3.0
+            if self._is_header_span(text, start, end):
+                score -= 3.0  # the publication date standing on its own line
         if fact.rule == "day_range":
             score -= 0.5
         score -= start / max(len(text), 1) * 0.5  # earlier is likelier
