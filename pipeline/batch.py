@@ -10,6 +10,7 @@ validated by pydantic and written (and flushed) before the next is read.
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -66,16 +67,14 @@ def extract_items(extractor: Extractor, items: Iterable[Article | ReadError]) ->
             first = exc.errors()[0]
             yield ExtractionError(doc_id=item.doc_id, source=source, reason="invalid_record",
                                   message=f"{item.doc_id}: record failed validation: {first['msg']}")
-        except RecursionError:
+        except Exception as exc:  # a bug met on one article is reported, and the batch goes on
             yield ExtractionError(doc_id=item.doc_id, source=source, reason="crash",
-                                  message=f"{item.doc_id}: extraction recursed too deep")
+                                  message=f"{item.doc_id}: extraction failed: {type(exc).__name__}: {exc}")
 
 
 @contextmanager
 def _open_out(path: Path | None) -> Iterator[IO[str]]:
     if path is None or str(path) == "-":
-        import sys
-
         yield sys.stdout
         return
     path.parent.mkdir(parents=True, exist_ok=True)

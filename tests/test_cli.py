@@ -93,3 +93,25 @@ def test_cli_evaluate_prints_table(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", str(ROOT / "corpus" / "gold.jsonl"), str(out)])
     assert result.exit_code == 0
     assert result.output.splitlines()[0].split() == ["field", "P", "R", "F1", "tp", "fp", "fn"]
+
+
+def test_cli_a_crashing_document_is_reported_and_the_rest_written(tmp_path, monkeypatch):
+    from pipeline.api import Extractor
+
+    real = Extractor.extract
+
+    def flaky(self, text, *, doc_id, meta=None):
+        if doc_id == "b_crash":
+            raise KeyError("boom")
+        return real(self, text, doc_id=doc_id, meta=meta)
+
+    monkeypatch.setattr(Extractor, "extract", flaky)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a_ok", "b_crash", "c_ok"):
+        (folder / f"{name}.txt").write_text("Ngày 12/12/2023, Sở Tư pháp tổ chức hội nghị.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    assert [r["doc_id"] for r in _lines(out)] == ["a_ok", "c_ok"]
+    assert _lines(tmp_path / "facts.errors.jsonl")[0]["reason"] == "crash"

@@ -49,11 +49,14 @@ class DatesStage:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         found = self.find(text)
-        anchor = self.anchor(text, found, doc._.published)
+        headers = {m.span() for rule_id, m in found if rule_id == "dmy" and self._is_header(text, m)}
+        anchor = self.anchor(found, headers, doc._.published)
         context_year = _ContextYears(self.table, text, self._congress, self._review)
         sents = sentences(doc)
         facts: list[DateFact] = []
         for rule_id, m in found:
+            if rule_id == "date_line":
+                continue  # a year and month, no day: only an anchor
             if rule_id == "today":
                 if anchor is not None and anchor.source in ("dateline", "published"):
                     d = anchor.date
@@ -71,7 +74,7 @@ class DatesStage:
                 continue
             facts.append(DateFact(day, month, year, source, rule_id, m.span()))
         for fact in facts:
-            fact.score = self._score(text, fact, sents, anchor)
+            fact.score = self._score(text, fact, sents, fact.span in headers)
         best = max(facts, key=lambda f: f.score, default=None)
         if best is not None and best.score >= self.min_meeting_score:
             best.is_meeting = True
@@ -82,7 +85,7 @@ class DatesStage:
         """Every date expression, most specific rule first, none inside another."""
         taken: list[tuple[int, int]] = []
         out: list[tuple[str, re.Match[str]]] = []
-        for rule_id in (*_DAY_PATTERNS, "today"):
+        for rule_id in (*_DAY_PATTERNS, "today", "date_line"):
             for m in self.table.pattern(rule_id).regex.finditer(text):
                 start, end = m.span()
                 if any(start < t_end and t_start < end for t_start, t_end in taken):
@@ -92,7 +95,8 @@ class DatesStage:
         out.sort(key=lambda item: item[1].start())
         return out
 
-    def anchor(self, text: str, found: list[tuple[str, re.Match[str]]], published: str | None) -> Anchor | None:
+    def anchor(self, found: list[tuple[str, re.Match[str]]], headers: set[tuple[int, int]],
+               published: str | None) -> Anchor | None:
         """The day the article is written on, if it says so."""
         if published:
             try:
@@ -105,11 +109,11 @@ class DatesStage:
                 if d:
                     return Anchor(d, "dateline")
         for rule_id, m in found:
-            if rule_id == "dmy" and m.start() < 400 and self._is_header(text, m):
+            if m.span() in headers and m.start() < 400:
                 d = _date(m)
                 if d:
                     return Anchor(d, "header")
-        line = self.table.pattern("date_line").regex.search(text[:200])
+        line = next((m for rule_id, m in found if rule_id == "date_line" and m.start() < 200), None)
         if line:
             year, month = int(line.group("y")), int(line.group("m"))
             if 1 <= month <= 12:
@@ -139,7 +143,7 @@ class DatesStage:
         year = context.year_for(month)
         return (year, "context") if year is not None else (None, "none")
 
-    def _score(self, text: str, fact: DateFact, sents: list[tuple[int, int]], anchor: Anchor | None) -> float:
+    def _score(self, text: str, fact: DateFact, sents: list[tuple[int, int]], is_header: bool) -> float:
         """How likely this date is the meeting's own day."""
         start, end = fact.span
         s_start, s_end = sentence_of(sents, start)
@@ -158,21 +162,14 @@ class DatesStage:
             score -= 4.0
         if fact.rule == "dateline":
             score += 0.5
-        if anchor is not None and anchor.source == "header" and fact.rule == "dmy":
-            if self._is_header_span(text, start, end):
-                score -= 3.0  # the publication date standing on its own line
+        if is_header:
+            score -= 3.0  # the publication date standing on its own line
         if fact.rule == "day_range":
             score -= 0.5
         score -= start / max(len(text), 1) * 0.5  # earlier is likelier
         if fact.year is None:
             score -= 0.25
         return score
-
-    def _is_header_span(self, text: str, start: int, end: int) -> bool:
-        for m in self.table.pattern("dmy").regex.finditer(text, max(0, start - 1), end + 1):
-            if m.start() == start:
-                return self._is_header(text, m)
-        return False
 
 
 class _ContextYears:
