@@ -22,6 +22,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 from underthesea import sent_tokenize, word_tokenize
 
+import rules
 from pipeline.textmap import TextMap, normalize
 
 _SPACE = re.compile(r"\s+")
@@ -34,9 +35,11 @@ if not Doc.has_extension("textmap"):
 class UndertheseaTokenizer:
     """Callable ``text -> Doc``: underthesea sentences and words, original offsets kept."""
 
-    def __init__(self, vocab: Vocab, *, max_sentence_chars: int = 3000) -> None:
+    def __init__(self, vocab: Vocab, *, max_sentence_chars: int = 3000,
+                 abbreviations: tuple[str, ...] = ()) -> None:
         self.vocab = vocab
         self.max_sentence_chars = max_sentence_chars
+        self.abbreviations = frozenset(abbreviations)
 
     def __call__(self, original: str) -> Doc:
         tmap = normalize(original)
@@ -79,7 +82,7 @@ class UndertheseaTokenizer:
             if not line.group().strip():
                 continue
             cursor = line.start()
-            for sentence in sent_tokenize(line.group()):
+            for sentence in self._sentences(line.group()):
                 begin = text.find(sentence, cursor, line.end())
                 if begin < 0:  # sentence splitter altered the text: fall back to the rest of the line
                     begin, sentence = cursor, text[cursor:line.end()]
@@ -89,6 +92,19 @@ class UndertheseaTokenizer:
                         out.append((start, end, first))
                         first = False
                 cursor = begin + len(sentence)
+        return out
+
+    def _sentences(self, line: str) -> list[str]:
+        """underthesea's sentences, joined back where one was cut after "TS.", "BSCKII."..."""
+        out: list[str] = []
+        for sentence in sent_tokenize(line):
+            last = out[-1].rsplit(" ", 1)[-1] if out else ""
+            if last in self.abbreviations:
+                start = line.find(out[-1])
+                end = line.find(sentence, start + len(out[-1])) + len(sentence)
+                out[-1] = line[start:end]
+            else:
+                out.append(sentence)
         return out
 
     def _chunks(self, sentence: str, offset: int) -> list[tuple[int, str]]:
@@ -132,7 +148,7 @@ def create_tokenizer() -> Callable[..., UndertheseaTokenizer]:
     """spaCy config hook: ``[nlp.tokenizer] @tokenizers = "hoinghi.underthesea_tokenizer.v1"``."""
 
     def make(nlp) -> UndertheseaTokenizer:
-        return UndertheseaTokenizer(nlp.vocab)
+        return UndertheseaTokenizer(nlp.vocab, abbreviations=rules.load("tokenizer").lexicon("abbreviations"))
 
     return make
 

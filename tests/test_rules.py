@@ -3,7 +3,7 @@ import pytest
 import rules
 
 
-@pytest.mark.parametrize("name", ["dates", "people", "awards", "percentages", "meeting"])
+@pytest.mark.parametrize("name", ["tokenizer", "dates", "people", "awards", "percentages", "meeting"])
 def test_rules_every_table_loads(name):
     assert rules.load(name).name == name
 

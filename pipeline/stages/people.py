@@ -28,6 +28,7 @@ if not Doc.has_extension("people"):
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _RUN = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*)+(?![\w])")
+_LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
 _SEPARATOR = re.compile(r"[ ]*(?:[-–—:,(]|\s[-–—])[ ]*")
 _SEGMENT_SPLIT = re.compile(r"[ ]*(?:[,;(+]|(?<=\S)[ ]*[-–—](?=\s|\w)|[ ]+kiêm[ ]+)[ ]*")
 
@@ -65,10 +66,13 @@ class PeopleStage:
         self.chain_stop = re.compile(
             r" và (?=[a-zđà-ỹ])|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
+        self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
         self.comma_bodies = _norm(table.lexicon("comma_bodies"))
         self.place_before = re.compile(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
-        self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$")
-        self.cue_strip = re.compile(rf"(?i)(?:{cues})[ ]*:?[ ]*")
+        self.household = re.compile(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
+        self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
+                                 r"|(?:^|\n)[ ]*Theo[ ]+[A-ZĐ][^\n]{0,30}$")  # "Theo Báo Lào Cai" opening a line
+        self.cue_word = re.compile(rf"(?i)(?<![\w/])(?:{cues})[ ]*:?[ ]*(?!\w)|(?<![\w/])(?:{cues})[ ]*:?[ ]+")
         self.role_cues = [
             (p.label.split(":")[0], p.label.split(":")[1], p.regex) for p in table.patterns if p.id.startswith("role_")
         ]
@@ -104,6 +108,11 @@ class PeopleStage:
                                  (syllables[0] in self.stops and syllables[0] not in self.surnames)):
                 pos += len(syllables[0]) + 1
                 syllables = syllables[1:]
+            if syllables and syllables[0] not in self.surnames:
+                later = next((i for i, syl in enumerate(syllables) if syl in self.surnames), None)
+                if later is not None and later >= 2 and len(syllables) - later >= 2:
+                    pos += sum(len(syl) + 1 for syl in syllables[:later])
+                    syllables = syllables[later:]
             kept = syllables[:1]
             for syl in syllables[1:]:
                 if syl in self.stops or len(kept) >= self.max_name_syllables:
@@ -116,13 +125,19 @@ class PeopleStage:
                 continue
             if name.isupper():
                 continue
-            out.append((pos, pos + len(name)))
+            end = pos + len(name)
+            tail = _LOWER_TAIL.match(text, end)
+            if tail and len(kept) <= 3:  # a source typo: "Nguyễn Hương giang, Phó Bí thư"
+                end = tail.end(1)
+            out.append((pos, end))
         return out
 
     def _is_person(self, text: str, start: int, end: int, has_titles: bool) -> bool:
         before = text[max(0, start - 40):start]
         if self.credit.search(before):
             return False
+        if self.household.search(before):
+            return False  # "hộ ông Nguyễn Văn Ly với mô hình ...": named in passing
         if self.cue_before.search(before):
             return True
         first = text[start:end].split(" ")[0]
@@ -137,13 +152,18 @@ class PeopleStage:
             return []
         start = sep.end()
         limit = _chain_limit(text, start)
-        stop = self.chain_stop.search(text, start, limit)
-        if stop:
-            limit = stop.start()
+        for stop in self.chain_stop.finditer(text, start, limit):
+            if not any(e_start <= stop.start() < e_end for e_start, e_end in self._exceptions(text, start, limit)):
+                limit = stop.start()
+                break
         return self._split_chain(text, start, limit)
 
+    def _exceptions(self, text: str, start: int, limit: int) -> list[Span]:
+        """Titles that hold a stop word: "Giám đốc điều hành" is not "... điều hành (kỳ họp)"."""
+        return [m.span() for m in self.stop_exceptions.finditer(text, start, limit)]
+
     def _titles_before(self, text: str, start: int) -> list[Span]:
-        line_start = max(text.rfind(d, 0, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - "))
+        line_start = max(text.rfind(d, 0, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - ", "|"))
         seg_start = max(line_start + 1, 0, start - 80)
         for word in (" và ", " có ", " là "):
             pos = text.rfind(word, seg_start, start)
@@ -152,9 +172,11 @@ class PeopleStage:
         s, e = trim_span(text, seg_start, start)
         if s >= e:
             return []
-        cue = self.cue_strip.match(text, s, e)
-        if cue:
-            s = cue.end()
+        last_cue = None
+        for last_cue in self.cue_word.finditer(text, s, e):
+            pass
+        if last_cue:  # "Chủ tọa hội nghị gồm thầy X": only what follows the cue is next to the name
+            s = last_cue.end()
         seg = text[s:e]
         degree = self.degree_prefix.match(seg)
         if degree:
@@ -207,23 +229,22 @@ class PeopleStage:
             here = [(m, p) for m, p in mentions if s_start <= m[0] < s_end]
             if not here:
                 continue
-            cues = self._cues(text, s_start, s_end, here)
-            first = here[0][0][0]
-            for cue in cues:
-                for (m_start, m_end), person in here:
-                    if self._applies(text, cue, first, m_start, m_end):
-                        if cue.role not in person.roles:
-                            person.roles.append(cue.role)
+            titles = [t for _, p in here for t in p.titles]
+            cues = self._cues(text, s_start, s_end, [m for m, _ in here] + titles)
+            for (m_start, m_end), person in here:
+                for role in _roles_of(text, s_start, (m_start, m_end), here, cues):
+                    if role not in person.roles:
+                        person.roles.append(role)
+        order = ("chair", "attendee", "speaker", "presenter", "recipient", "other")
         for person in people:
             if "chair" in person.roles and "attendee" in person.roles:
                 person.roles.remove("attendee")
             if not person.roles:
                 person.roles.append("other")
-            order = ("chair", "attendee", "speaker", "presenter", "recipient", "other")
             person.roles.sort(key=order.index)
 
-    def _cues(self, text: str, start: int, end: int, here: list) -> list[_RoleCue]:
-        inside = [m for m, _ in here]
+    def _cues(self, text: str, start: int, end: int, inside: list[Span]) -> list[_RoleCue]:
+        """Role words of a sentence, outside names and titles ("Giám đốc điều hành" is no chair)."""
         cues = []
         for role, scope, regex in self.role_cues:
             for m in regex.finditer(text, start, end):
@@ -232,20 +253,44 @@ class PeopleStage:
                 if _inside_quote(text, start, m.start()):
                     continue
                 cues.append(_RoleCue(role, scope, m.span()))
-        return cues
+        return sorted(cues, key=lambda c: c.span[0])
 
-    @staticmethod
-    def _applies(text: str, cue: _RoleCue, first: int, m_start: int, m_end: int) -> bool:
+
+def _roles_of(text: str, s_start: int, mention: Span, here: list, cues: list[_RoleCue]) -> list[str]:
+    """The roles the cues of a sentence give one mention in it.
+
+    - a cue that opens the sentence before anyone is named ("Tham dự và chủ trì có
+      đồng chí A, B") applies to everyone named in it;
+    - a cue after a mention applies to it when no other cue stands between them
+      in the same clause ("A và B đồng chủ trì"; "A phát biểu, B trao": only B trao);
+    - a cue after a semicolon list of people that opens the sentence applies to the
+      whole list ("Các đồng chí A- ...; B- ... chủ trì hội nghị");
+    - "trao/tặng ... cho A": A is a recipient.
+    """
+    first = here[0][0][0]
+    m_start, m_end = mention
+    roles = []
+    opens_with_people = not re.search(r"[^\W\d_]{2,}", _strip_cues(text[s_start:first]))
+    for k, cue in enumerate(cues):
         c_start = cue.span[0]
         if cue.scope == "any" and c_start < first:
-            return True
-        if m_end <= c_start and ";" not in text[m_end:c_start] and "\n" not in text[m_end:c_start]:
+            roles.append(cue.role)
+        elif m_end <= c_start:
             between = text[m_end:c_start]
-            # the nearest subject: no other clause verb in between
-            return not re.search(r"(?i)\b(?:và|cùng)\s+(?:ông|bà|đồng chí)\b", between) or cue.role == "chair"
-        if cue.role == "recipient" and c_start < m_start:
-            return bool(re.search(r"(?i)\bcho\b", text[c_start:m_start]))
-        return False
+            earlier_cue = any(m_end <= other.span[0] < c_start for other in cues[:k])
+            if not earlier_cue and ";" not in between and "\n" not in between:
+                roles.append(cue.role)
+            elif (opens_with_people and not earlier_cue and "\n" not in between
+                  and not any(c.span[0] < c_start for c in cues[:k])):
+                roles.append(cue.role)
+        elif cue.role in ("presenter", "recipient") and re.search(r"(?i)\bcho\b", text[cue.span[1]:m_start]):
+            roles.append("recipient")
+    return roles
+
+
+def _strip_cues(prefix: str) -> str:
+    """What stands before the first name once person cues are taken off ("Các đồng chí")."""
+    return re.sub(r"(?i)\b(?:các|đồng chí|đ/c|ông|bà|anh|chị|cô|thầy)\b|[:\-–,]", " ", prefix)
 
 
 def _chain_limit(text: str, start: int) -> int:

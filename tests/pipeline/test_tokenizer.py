@@ -34,3 +34,8 @@ def test_tokenizer_very_long_sentence_is_chunked(nlp):
     text = "cán bộ " * 2000
     doc = nlp.make_doc(text)
     assert doc.text == doc._.textmap.text
+
+
+def test_tokenizer_no_sentence_break_after_a_degree(nlp):
+    doc = nlp.make_doc("Chủ trì hội nghị có BSCKII. Lò Văn Pánh, Giám đốc Bệnh viện. Hội nghị bắt đầu.")
+    assert [s.text.strip() for s in doc.sents][0].endswith("Giám đốc Bệnh viện.")

@@ -66,3 +66,49 @@ def test_people_repeated_title_in_other_words_is_kept_once(run):
     doc = run("Đồng chí Lê Thị Hằng, Phó Bí thư Thường trực Huyện ủy dự hội nghị. "
               "Đồng chí Lê Thị Hằng, Bí thư Thường trực Huyện ủy phát biểu.")
     assert people(doc)["Lê Thị Hằng"][0] == ["Phó Bí thư Thường trực Huyện ủy"]
+
+
+def test_people_chair_cue_after_a_semicolon_list(run):
+    doc = run("Các đồng chí Lương Văn Hải- Bí thư Huyện ủy; Ksor Nham- Phó Bí thư Huyện ủy chủ trì hội nghị.")
+    assert {n: r for n, (_, r) in people(doc).items()} == {"Lương Văn Hải": ["chair"], "Ksor Nham": ["chair"]}
+
+
+def test_people_du_va_chu_tri_after_the_name(run):
+    doc = run("Trung tá Đinh Văn Pứa, Chính ủy Trung đoàn dự và chủ trì hội nghị.")
+    assert people(doc)["Đinh Văn Pứa"] == (["Trung tá", "Chính ủy Trung đoàn"], ["chair"])
+
+
+def test_people_a_role_word_inside_a_title_is_no_role(run):
+    doc = run("Dự hội nghị có ông Trần Văn Khải, Giám đốc điều hành công ty.")
+    assert people(doc)["Trần Văn Khải"] == (["Giám đốc điều hành công ty"], ["attendee"])
+
+
+def test_people_cue_after_another_cue_is_not_theirs(run):
+    doc = run("Đồng chí Hà Thị Khiết phát biểu khai mạc, đồng chí Lê Văn Tú trao Giấy khen.")
+    roles = {n: r for n, (_, r) in people(doc).items()}
+    assert roles == {"Hà Thị Khiết": ["speaker"], "Lê Văn Tú": ["presenter"]}
+
+
+def test_people_household_named_in_passing_is_left_out(run):
+    doc = run("Nhiều mô hình hiệu quả như hộ ông Nguyễn Văn Thành nuôi cá lồng.")
+    assert doc._.people == []
+
+
+def test_people_name_after_a_body_written_in_capitals(run):
+    doc = run("Chủ tịch Tổng LĐLĐ Việt Nam Nguyễn Văn Hùng trao Cờ thi đua cho các đơn vị.")
+    assert list(people(doc)) == ["Nguyễn Văn Hùng"]
+
+
+def test_people_source_typo_in_the_last_syllable_is_kept(run):
+    doc = run("Hội nghị do đồng chí Trần Thu giang, Phó Chủ tịch UBND tỉnh chủ trì.")
+    assert list(people(doc)) == ["Trần Thu giang"]
+
+
+def test_people_line_opening_theo_a_source_is_a_credit(run):
+    doc = run("Hội nghị thành công tốt đẹp.\nTheo Báo Lai Châu Nguyễn Minh Hải")
+    assert doc._.people == []
+
+
+def test_people_theo_bao_cao_is_not_a_credit(run):
+    doc = run("Theo báo cáo do đồng chí Hoàng Văn Tỉnh, Phó Chủ tịch Liên đoàn Lao động huyện trình bày.")
+    assert list(people(doc)) == ["Hoàng Văn Tỉnh"]
