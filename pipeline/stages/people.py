@@ -136,6 +136,8 @@ class PeopleStage:
         before = text[max(0, start - 40):start]
         if self.credit.search(before):
             return False
+        if _is_byline(text, start):
+            return False
         if self.household.search(before):
             return False  # "hộ ông Nguyễn Văn Ly với mô hình ...": named in passing
         if self.cue_before.search(before):
@@ -291,6 +293,19 @@ def _roles_of(text: str, s_start: int, mention: Span, here: list, cues: list[_Ro
 def _strip_cues(prefix: str) -> str:
     """What stands before the first name once person cues are taken off ("Các đồng chí")."""
     return re.sub(r"(?i)\b(?:các|đồng chí|đ/c|ông|bà|anh|chị|cô|thầy)\b|[:\-–,]", " ", prefix)
+
+
+def _is_byline(text: str, start: int) -> bool:
+    """A name opening the article's last line of prose ("Võ Linh Trang, Chuyên viên ...") signs it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    if line_end - line_start > 100 or text[line_start:line_end].rstrip().endswith((".", ":", ";")):
+        return False
+    return all(len(rest.strip()) < 25 for rest in text[line_end:].split("\n"))
 
 
 def _chain_limit(text: str, start: int) -> int:

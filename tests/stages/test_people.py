@@ -112,3 +112,8 @@ def test_people_line_opening_theo_a_source_is_a_credit(run):
 def test_people_theo_bao_cao_is_not_a_credit(run):
     doc = run("Theo báo cáo do đồng chí Hoàng Văn Tỉnh, Phó Chủ tịch Liên đoàn Lao động huyện trình bày.")
     assert list(people(doc)) == ["Hoàng Văn Tỉnh"]
+
+
+def test_people_signature_line_at_the_end_is_a_byline(run):
+    doc = run("Hội nghị đã bế mạc trong không khí phấn khởi.\n\nNguyễn Thu Hằng, Phòng Văn hóa huyện\n\n  \n")
+    assert doc._.people == []
