@@ -57,11 +57,19 @@ class AwardsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        people = doc._.people or []
+        mentions = [(m, i) for i, p in enumerate(people) for m in p.mentions]
+        described = [t for p in people for t in p.titles]
         facts: list[AwardFact] = []
         for s_start, s_end in sentences(doc):
             for c_start, c_end in _clauses(text, s_start, s_end):
                 facts.extend(self._clause(text, c_start, c_end))
-        doc._.awards = facts
+            titles = self._titles(text, s_start, s_end)
+            if titles:
+                counts = self._counts(text, s_start, s_end)
+                lists = _NamedLists(self, text, s_start, s_end, mentions, described)
+                facts.extend(lists.facts(titles, counts))
+        doc._.awards = _drop_headline_repeats(text, facts)
         return doc
 
     def _clause(self, text: str, start: int, end: int) -> list[AwardFact]:
@@ -77,10 +85,10 @@ class AwardsStage:
                 if verb is None or not verb.group().lower().startswith("khen"):
                     continue
                 title = _Title(verb.span(), verb.span(), "verb")
-            if not titles and verb is None:
-                continue
+            listed = re.fullmatch(r"\s*:\s*", text[title.whole[1]:c.span[0]]) is not None  # "Title: 280 tập thể"
+            if verb is None and not listed and title.rule in ("bare_title", "verb"):
+                continue  # "11/11 Hội hoàn thành tốt nhiệm vụ" rates, it awards nothing
             facts.append(self._fact(text, c, title, start, end, "count"))
-        facts.extend(self._named_lists(text, start, end, titles, counts))
         return facts
 
     def _fact(self, text: str, c: _Count, title: _Title, start: int, end: int, rule: str) -> AwardFact:
@@ -125,35 +133,16 @@ class AwardsStage:
             return named_by_noun[0]
         after = [t for t in titles if t.whole[0] >= c.span[1]]
         before = [t for t in titles if t.span[1] <= c.span[0]]
+        given_to = bool(before) and re.search(r"(?i)\bcho\b", text[before[-1].whole[1]:c.span[0]]) is not None
         if after:
             gap = self.count_re.sub(" ", text[c.span[1]:after[0].whole[0]])
             rest = self.link_re.sub("", gap).strip(" ,“\"")
-            if not rest and ("," not in gap or not before):
+            attains = re.search(r"(?i)\b(?:đạt|được|nhận|xếp loại|công nhận)\b", gap) is not None
+            if not rest and ((attains and "," not in gap) or (not given_to and ("," not in gap or not before))):
                 return after[0]
         if before:
             return before[-1]
         return after[0] if after else None
-
-    def _named_lists(self, text: str, start: int, end: int, titles: list[_Title],
-                     counts: list[_Count]) -> list[AwardFact]:
-        """Awards to named bodies: "cho Phòng A, Phòng B" → 2 collectives."""
-        facts = []
-        for m in re.finditer(r"(?i)\b(?:cho|trong đó|gồm)\s+", text[start:end]):
-            list_start = start + m.end()
-            stop = re.search(r"(?i)\s(?:đạt|được|nhận|vì|có thành tích|do|đã)\b|[;:.]|\s\d", text[list_start:end])
-            list_end = list_start + stop.start() if stop else end
-            chunk = text[list_start:list_end]
-            if any(list_start <= c.span[0] < list_end for c in counts) or not self.body_re.match(chunk):
-                continue
-            members = [p for p in re.split(r"\s*,\s*|\s+và\s+", chunk) if self.body_re.match(p)]
-            if not members:
-                continue
-            title = _nearest(titles, list_start, list_end)
-            if title is None:
-                continue
-            c = _Count(len(members), "collective", (list_start, list_end))
-            facts.append(self._fact(text, c, title, start, end, "named"))
-        return facts
 
     def _issuer(self, text: str, title: _Title, start: int) -> Span | None:
         m = re.match(r"\s*(?:của|do)\s+([^,;.()]{2,80}?)(?=\s+(?:cho|trao|tặng|vì|năm|đã|về)\b|[,;.(]|$)",
@@ -168,12 +157,144 @@ class AwardsStage:
         return None
 
 
-def _nearest(titles: list[_Title], start: int, end: int) -> _Title | None:
-    after = [t for t in titles if t.whole[0] >= end]
-    before = [t for t in titles if t.whole[1] <= start]
-    if after and after[0].whole[0] - end < 40:
-        return after[0]
-    return before[-1] if before else None
+class _NamedLists:
+    """Awards to bodies and people named one by one, not counted in figures.
+
+    "trao Giấy khen cho Phòng A, Phòng B và Trung tá Lê Văn C" → 2 collectives, 1
+    individual; "Hội Luật gia và Hội Nhà báo nhận Bằng khen" → 2 collectives. Named
+    people come from the people stage; a person's title ("Phó trưởng Phòng PC02")
+    is never counted as a body.
+    """
+
+    _AFTER = re.compile(r"(?i)\b(?:cho|gồm(?:\s+có)?|trong đó(?:\s+có)?)\s*:?\s*")
+    _BEFORE = re.compile(r"(?i)(?<!\bcông)(?<!\bghi)(?<!\btiếp)(?<!\bxác)\s(?:đã\s+)?(?:vinh dự\s+)?(?:(?:được\s+)?(?:đón nhận|nhận)|được\s+(?:tặng|trao)|đạt danh hiệu)\b")
+    _STOP = re.compile(r"\s(?:đạt|được|nhận|đón nhận|vì|có thành tích|do|đã|nhân dịp|về|trong)\b|[.:(]")
+    _PARTS = re.compile(r"\s*(?P<sep>[,;]|\s(?:và|cùng)\s)\s*")
+    _LEAD = re.compile(r"(?i)(?:các\s+)?(?:tập thể|đơn vị|cơ quan)\s+(?=[A-ZĐ])")
+    _CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")
+    _NOT_BODY = re.compile(r"(?i)Hội (?:nghị|thảo|trường|thi)\b")
+
+    def __init__(self, stage: "AwardsStage", text: str, start: int, end: int,
+                 mentions: list[tuple[Span, int]], described: list[Span]) -> None:
+        self.stage, self.text, self.start, self.end = stage, text, start, end
+        self.mentions = [(m, i) for m, i in mentions if start <= m[0] < end]
+        self.described = [t for t in described if start <= t[0] < end]
+
+    def facts(self, titles: list[_Title], counts: list[_Count]) -> list[AwardFact]:
+        out: list[AwardFact] = []
+        used: list[Span] = []
+        for m in self._AFTER.finditer(self.text, self.start, self.end):
+            before = [t for t in titles if t.whole[1] <= m.start()]
+            is_cho = m.group().strip().lower().startswith("cho")
+            if is_cho and not before:
+                continue
+            if not is_cho and any(0 <= m.start() - c.span[1] <= 30 for c in counts):
+                continue  # "3 đơn vị gồm: A, B, C" names what the count already counts
+            stop = self._STOP.search(self.text, m.end(), self.end)
+            list_end = stop.start() if stop else self.end
+            first_count = min((c.span[0] for c in counts if m.end() <= c.span[0] < list_end), default=list_end)
+            after = [t for t in titles if list_end <= t.whole[0] <= list_end + 60]
+            title = after[0] if after and not is_cho else (before[-1] if before else None)
+            if title is not None:
+                out += self._emit((m.end(), first_count), title, used)
+        for m in self._BEFORE.finditer(self.text, self.start, self.end):
+            after = [t for t in titles if m.end() <= t.whole[0] <= m.end() + 60]
+            if not after:
+                continue
+            edges = [t.whole[1] for t in titles if t.whole[1] <= m.start()]
+            edges += [v.end() for v in self._BEFORE.finditer(self.text, self.start, m.start())]
+            list_start = max([self.start, *edges])
+            if any(list_start <= c.span[0] < m.start() for c in counts):
+                continue  # "05/05 tập thể các Ban, Văn phòng Huyện ủy đạt ...": the count says how many
+            out += self._emit((list_start, m.start()), after[0], used, backward=True)
+        return out
+
+    def _emit(self, span: Span, title: _Title, used: list[Span], *, backward: bool = False) -> list[AwardFact]:
+        start, end = span
+        if end <= start or any(start < u_end and u_start < end for u_start, u_end in used):
+            return []
+        first = re.split(r"[,;]", self.text[start:end].lstrip(" ,;:"), maxsplit=1)[0]
+        if not any(ch.isupper() for ch in first):
+            return []  # "cho các đơn vị xuất sắc": neither counted nor named
+        parts = self._parts(start, end)
+        if backward:
+            parts = self._contiguous_tail(parts)
+        bodies, persons, in_person = 0, set(), False
+        for (p_start, p_end), sep, last_body in parts:
+            if sep == ";":
+                in_person = False
+            who = {i for (m_start, _), i in self.mentions if p_start <= m_start < p_end}
+            if who:
+                persons |= who
+                in_person = True
+            elif not in_person and not self._described(p_start, p_end) and self._is_body(p_start, p_end, last_body):
+                bodies += 1
+        if not bodies and not persons:
+            return []
+        used.append((start, end))
+        out = []
+        for kind, count in (("collective", bodies), ("individual", len(persons))):
+            if count:
+                c = _Count(count, kind, (start, end))
+                out.append(self.stage._fact(self.text, c, title, self.start, self.end, "named"))
+        return out
+
+    def _parts(self, start: int, end: int) -> list[tuple[Span, str, bool]]:
+        """(span, separator before it, whether the part before was a body)."""
+        out, pos, sep, last_body = [], start, ",", False
+        for m in [*self._PARTS.finditer(self.text, start, end), None]:
+            p_end = m.start() if m else end
+            s, e = trim_span(self.text, pos, p_end)
+            if e > s:
+                out.append(((s, e), sep.strip() or ",", last_body))
+                last_body = self._is_body(s, e, last_body)
+            if m:
+                pos, sep = m.end(), m.group("sep")
+        return out
+
+    def _contiguous_tail(self, parts: list[tuple[Span, str, bool]]) -> list[tuple[Span, str, bool]]:
+        """The run of members that ends at the verb ("... suy tôn Hội A và Hội B nhận")."""
+        kept: list[tuple[Span, str, bool]] = []
+        for k in range(len(parts) - 1, -1, -1):
+            (p_start, p_end), sep, last_body = parts[k]
+            member = (any(p_start <= m[0] < p_end for m, _ in self.mentions) or self._described(p_start, p_end)
+                      or self._is_body(p_start, p_end, last_body))
+            if not member and k == len(parts) - 1:
+                head = self.stage.body_re.search(self.text, p_start, p_end)
+                if head and not self._NOT_BODY.match(self.text, head.start()):
+                    kept.insert(0, ((head.start(), p_end), sep, False))
+                    break
+            if not member:
+                break
+            kept.insert(0, parts[k])
+        return kept
+
+    def _described(self, start: int, end: int) -> bool:
+        return any(t_start <= start and end <= t_end + 1 for t_start, t_end in self.described)
+
+    def _is_body(self, start: int, end: int, last_body: bool) -> bool:
+        lead = self._LEAD.match(self.text, start, end)
+        s = lead.end() if lead else start
+        if self._NOT_BODY.match(self.text, s):
+            return False
+        if lead or self.stage.body_re.match(self.text, s, end):
+            return True  # "tập thể Hợp tác xã", "Phòng Bổ trợ tư pháp"
+        return last_body and self._CODE.fullmatch(self.text, s, end) is not None
+
+
+def _drop_headline_repeats(text: str, facts: list[AwardFact]) -> list[AwardFact]:
+    """An all-capitals headline ("TRAO HUY HIỆU ĐẢNG CHO 9 ĐẢNG VIÊN") restates a fact of the body."""
+    def key(a: AwardFact) -> tuple[str, str, int]:
+        return text[a.title[0]:a.title[1]].casefold(), a.recipient, a.count
+
+    def in_capitals(a: AwardFact) -> bool:
+        line_start = text.rfind("\n", 0, a.span[0]) + 1
+        line_end = text.find("\n", a.span[1])
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        return line.upper() == line
+
+    body = {key(a) for a in facts if not in_capitals(a)}
+    return [a for a in facts if not (in_capitals(a) and key(a) in body)]
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:

@@ -57,3 +57,59 @@ def test_awards_issuer_after_cua(run):
 def test_awards_title_opened_by_the_noun(run):
     doc = run("Công ty khen thưởng 36 tập thể lao động tiên tiến và 420 lao động tiên tiến.")
     assert awards(doc) == [("tập thể lao động tiên tiến", "collective", 36), ("lao động tiên tiến", "individual", 420)]
+
+
+def test_awards_named_units_and_people_after_cho(run):
+    doc = run("Đồng chí Chủ tịch UBND tỉnh trao Bằng khen cho Phòng Cảnh sát kinh tế, Phòng Cảnh sát hình sự "
+              "và Trung tá Lê Văn An, Đội trưởng Đội Điều tra.")
+    assert awards(doc) == [("Bằng khen", "collective", 2), ("Bằng khen", "individual", 1)]
+
+
+def test_awards_named_bodies_before_nhan(run):
+    doc = run("Tại hội nghị, Hội Cựu chiến binh xã và Hội Nông dân xã nhận Giấy khen của UBND huyện.")
+    assert awards(doc) == [("Giấy khen", "collective", 2)]
+
+
+def test_awards_cong_nhan_is_not_receiving(run):
+    doc = run("Năm 2023, Sở Nội vụ công nhận danh hiệu “Tập thể lao động tiên tiến”.")
+    assert awards(doc) == []
+
+
+def test_awards_list_after_a_count_is_not_counted_again(run):
+    doc = run("Tỉnh tặng Bằng khen cho 2 đơn vị gồm: Hội Người cao tuổi tỉnh và Hội Chữ thập đỏ tỉnh.")
+    assert awards(doc) == [("Bằng khen", "collective", 2)]
+
+
+def test_awards_unnamed_plural_is_left_out(run):
+    doc = run("Đồng chí Bí thư tặng Cờ thi đua cho các đơn vị xuất sắc, dẫn đầu khối thi đua.")
+    assert awards(doc) == []
+
+
+def test_awards_a_rating_without_an_award_verb_is_no_award(run):
+    doc = run("Năm qua, 11/11 chi hội hoàn thành tốt nhiệm vụ.")
+    assert awards(doc) == []
+
+
+def test_awards_title_colon_count(run):
+    doc = run("Ngoài ra còn có Cờ thi đua của UBND tỉnh: 37 tập thể; Chiến sĩ thi đua cấp tỉnh: 12 cá nhân.")
+    assert awards(doc) == [("Cờ thi đua", "collective", 37), ("Chiến sĩ thi đua cấp tỉnh", "individual", 12)]
+
+
+def test_awards_cho_binds_back_before_va_binds_forward(run):
+    doc = run("Hội đồng xét cờ thi đua của Chính phủ cho 5 đơn vị và bằng khen của Chủ tịch UBND tỉnh cho 74 đơn vị.")
+    assert awards(doc) == [("cờ thi đua", "collective", 5), ("bằng khen", "collective", 74)]
+
+
+def test_awards_capital_headline_restating_the_body_is_dropped(run):
+    doc = run("TRAO HUY HIỆU ĐẢNG CHO 9 ĐẢNG VIÊN\nChiều 3/2, Đảng ủy xã trao Huy hiệu Đảng cho 9 đảng viên.")
+    assert awards(doc) == [("Huy hiệu Đảng", "individual", 9)]
+
+
+def test_awards_party_badge_years_are_part_of_the_title(run):
+    doc = run("Đảng ủy trao Huy hiệu 55 năm tuổi Đảng cho 2 đồng chí.")
+    assert awards(doc) == [("Huy hiệu 55 năm tuổi Đảng", "individual", 2)]
+
+
+def test_awards_households_are_collectives(run):
+    doc = run("Có 12 hộ được công nhận danh hiệu “Nông dân sản xuất kinh doanh giỏi” cấp huyện.")
+    assert awards(doc) == [("Nông dân sản xuất kinh doanh giỏi", "collective", 12)]
