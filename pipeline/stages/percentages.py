@@ -31,11 +31,18 @@ class PercentagesStage:
         self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
         self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
         self.vote_before = re.compile(rf"(?i)\b{alternation(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
-        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+)?{alternation(lex('vote_after'))}\b")
+        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+|vị[ ]+)?{alternation(lex('vote_after'))}\b")
         self.vote_verb = re.compile(rf"(?i)\b{alternation(lex('vote_verbs'))}\b")
-        self.target = re.compile(rf"(?i)\b{alternation(lex('target_cues'))}\b")
-        self.result = re.compile(rf"(?i)\b{alternation(lex('result_cues'))}\b")
-        self.other = re.compile(rf"(?i)\b{alternation(lex('other_cues'))}\b")
+        self.attendance = table.pattern("attendance").regex
+        self.target_bracket = table.pattern("target_in_brackets").regex
+        self.target_strong = re.compile(rf"(?i)\b{alternation(lex('target_strong'))}\b")
+        self.target_soft = re.compile(rf"(?i)\b{alternation(lex('target_soft'))}\b")
+        self.result_verb = re.compile(rf"(?i)\b{alternation(lex('result_verbs'))}\b")
+        self.change_end = re.compile(rf"(?i)\b{alternation(lex('change_words'))}(?:[ ]+(?:thêm|khoảng|gần|hơn|trên|xuống))*[ ]*$")
+        self.share_end = re.compile(rf"(?i)\b{alternation(lex('share_words'))}[ ]*$")
+        self.result_end = re.compile(rf"(?i)\b{alternation(lex('result_end'))}(?:[ ]+(?:trên|gần|khoảng|hơn|dưới))*[ ]*$")
+        self.compare_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:[^\d,;.]{{0,40}}?)\b{alternation(lex('compare_after'))}\b")
+        self.target_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?[^,;.]{{0,60}}?\b{alternation(lex('target_after'))}\b")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -92,26 +99,55 @@ class PercentagesStage:
         return True
 
     def _kind(self, text: str, span: Span, s_start: int, s_end: int) -> str:
+        """vote, target, result or other, from the words around the number.
+
+        In order: a vote ("nhất trí 100%", "100% đại biểu ... tán thành"); attendance
+        ("77/86 đại biểu tham dự") is other; a target when the sentence sets targets
+        before it ("Năm 2024 phấn đấu ...; 100% ...") or "trở lên" follows; a change or
+        a share ("tăng 12%", "chiếm 48,4%", "so với cùng kỳ") is other; a level reached
+        ("đạt 98,5%", "còn 2,1%") is a result.
+        """
         c_start = _clause_start(text, s_start, span[0])
         pre = text[c_start:span[0]]
         post = text[span[1]:_clause_end(text, span[1], s_end)]
-        if self.vote_before.search(pre[-30:]):
+        local = pre[max(pre.rfind(","), pre.rfind(":"), pre.rfind("(")) + 1:]
+        before = text[s_start:span[0]]
+        votes_after = self.vote_verb.search(post[:100]) is not None
+        if self.vote_before.search(pre[-30:]) or re.match(r"(?i)\s*(?:số\s+)?phiếu\b", post):
             return "vote"
-        if self.vote_after.match(post) and self.vote_verb.search(post[:100]):
+        if not votes_after and (self.attendance.search(pre[-60:] + " " + post[:80])
+                                or (self.vote_after.match(post) and self.attendance.search(before))):
+            return "other"  # "Dự kỳ họp có ...; cùng 27/28 đại biểu HĐND xã"
+        if self.vote_after.match(post) and votes_after:
             return "vote"
-        if self.vote_after.match(post) and re.search(r"(?i)\b(?:tham dự|có mặt|dự)\b", pre + post[:60]):
+        if self.target_bracket.search(pre) and post.lstrip().startswith(")"):
+            return "target"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
+        if self.share_end.search(local):
             return "other"
-        sentence_pre = text[s_start:span[0]]
-        listed = re.search(r"(?i)\b(?:chỉ tiêu|mục tiêu|phấn đấu)[^.;]*:", sentence_pre)
-        if listed and not re.search(r"(?i)\bđã\b", sentence_pre[listed.start():]):
+        if self._target_frame(before) or self.target_after.match(post):
             return "target"
-        if self.target.search(pre) and not re.search(r"(?i)\bđã\b", pre):
-            return "target"
-        if self.other.search(post[:40]) or self.other.search(pre[-40:]):
+        if self.change_end.search(local) or self.compare_after.match(post):
             return "other"
-        if self.result.search(pre) or re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có)\b", post):
+        if self.result_end.search(local) or self.result_verb.search(pre):
             return "result"
+        if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã)\b", post):
+            return "result"
+        if not pre.strip() or self.result_verb.search(before):
+            return "result"  # "98,6% công đoàn cơ sở phối hợp ..." opening its clause states what was done
         return "other"
+
+    def _target_frame(self, before: str) -> bool:
+        """Whether the sentence sets targets before this number and has not turned to results."""
+        strong = [m.end() for m in self.target_strong.finditer(before)
+                  if not self.result_verb.search(before[_clause_start(before, 0, m.start()):m.start()])]
+        soft = [m.end() for m in self.target_soft.finditer(before)
+                if not self.result_verb.search(before[max(0, m.start() - 25):m.start()])
+                and not self.result_verb.search(before[m.end():m.end() + 40].split(":")[0])
+                and ":" in before[m.end():]]
+        cues = strong + soft
+        if not cues:
+            return False
+        return not re.search(r"(?i)\bđã\b", before[max(cues):])
 
     @staticmethod
     def _subject(text: str, span: Span, s_start: int, s_end: int) -> Span | None:
