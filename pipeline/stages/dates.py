@@ -37,12 +37,13 @@ class Anchor:
 class DatesStage:
     """Finds date expressions (``doc._.dates``) and marks the meeting's day."""
 
-    def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 2.0) -> None:
+    def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 1.5) -> None:
         self.table = table
         self.min_meeting_score = min_meeting_score
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
         self._header = re.compile(table.alternation("header_cues"), re.IGNORECASE)
+        self._other_event = re.compile(r"(?i)\b" + table.alternation("other_event_cues") + r"\b")
         self._congress = re.compile(table.alternation("congress_cues"), re.IGNORECASE)
         self._review = re.compile(table.alternation("review_cues"), re.IGNORECASE)
 
@@ -144,29 +145,36 @@ class DatesStage:
         return (year, "context") if year is not None else (None, "none")
 
     def _score(self, text: str, fact: DateFact, sents: list[tuple[int, int]], is_header: bool) -> float:
-        """How likely this date is the meeting's own day."""
+        """How likely this date is the meeting's own day.
+
+        A time word before it ("Sáng 11/1", "vào lúc") or "Ngày" opening it, a meeting
+        word in its sentence and a written year count for it; a decision's or a
+        deadline's words before it ("Quyết định số ... ngày"), another event's
+        ("Trước đó, ngày 10/7", "Theo kế hoạch, ngày 28/7 ... sẽ"), a header line,
+        and lateness in the article count against it.
+        """
         start, end = fact.span
         s_start, s_end = sentence_of(sents, start)
         sentence = text[s_start:s_end]
         before = text[max(s_start, start - 60):start]
+        matched = text[start:end]
         score = 0.0
-        if fact.rule in ("dm_anchored", "today", "day_range") or re.search(
-            r"(?i)\b(sáng|chiều|tối|trưa|vào|hôm nay|lúc)\b[^.;]{0,25}$", before
-        ):
+        if re.search(r"(?i)\b(sáng|chiều|tối|trưa|vào|hôm nay|hôm qua|lúc|đêm)\b[^.;]{0,25}$", before) or \
+                re.match(r"(?i)(sáng|chiều|tối|trưa|hôm|đêm)\b", matched) or fact.rule == "today":
             score += 2.0
-        elif re.search(r"(?i)\bngày\s*$", before) or fact.rule == "verbose":
-            score += 1.0
+        elif re.search(r"(?i)\bngày\s*$", before) or re.match(r"(?i)ngày\b", matched):
+            score += 1.5
         if self._meeting.search(sentence):
             score += 1.5
+        if fact.year_from == "text":
+            score += 0.5
         if self._foreign.search(before[-45:]):
             score -= 4.0
-        if fact.rule == "dateline":
-            score += 0.5
+        if self._other_event.search(text[s_start:start]) or re.search(r"(?i)\bsẽ\b", text[end:s_end]):
+            score -= 3.0
         if is_header:
             score -= 3.0  # the publication date standing on its own line
-        if fact.rule == "day_range":
-            score -= 0.5
-        score -= start / max(len(text), 1) * 0.5  # earlier is likelier
+        score -= start / max(len(text), 1) * 1.5  # earlier is likelier
         if fact.year is None:
             score -= 0.25
         return score
@@ -200,9 +208,9 @@ class _ContextYears:
             return None
         latest = max(self.years)
         if month <= 3:
-            if self.reviewed == latest:
-                return latest + 1
-            return latest
+            if latest - 1 not in self.years and self.reviewed == latest:
+                return latest + 1  # "tổng kết năm 2024" on 4/1, nothing said of 2025
+            return latest  # reviews 2023 and plans 2024: held in early 2024
         if month >= 10 and latest - 1 in self.years:
             return latest - 1
         return self.years.most_common(1)[0][0] if month < 10 else latest
@@ -223,7 +231,7 @@ def _date(m: re.Match[str]) -> dt.date | None:
         return None
 
 
-@Language.factory("hoinghi_dates", assigns=["doc._.dates"], default_config={"min_meeting_score": 2.0})
+@Language.factory("hoinghi_dates", assigns=["doc._.dates"], default_config={"min_meeting_score": 1.5})
 def make_dates(nlp: Language, name: str, *, min_meeting_score: float) -> DatesStage:
     """``nlp.add_pipe("hoinghi_dates")``: the dates stage over ``rules/dates.yaml``."""
     return DatesStage(rules.load("dates"), min_meeting_score=min_meeting_score)

@@ -76,3 +76,28 @@ def test_dates_text_without_date(run):
 
 def test_dates_fraction_is_not_a_date(run):
     assert run("Tham dự có 32/33 đoàn viên công đoàn.")._.dates == []
+
+
+def test_dates_earlier_event_before_the_meeting_is_not_it(run):
+    doc = run("Ngày 14/7/2023, Đảng ủy xã tổ chức hội nghị sơ kết. Trước đó, ngày 10/7, Ban Thường vụ đã họp.")
+    assert meeting(doc) == (2023, 7, 14)
+
+
+def test_dates_planned_event_is_not_the_meeting(run):
+    doc = run("Ngày 18/12/2023, Huyện ủy tổ chức hội nghị. Theo kế hoạch, ngày 20/12 Huyện ủy sẽ tổ chức hội nghị tổng kết.")
+    assert meeting(doc) == (2023, 12, 18)
+
+
+def test_dates_sang_qua_takes_the_header_year(run):
+    doc = run("Thứ Tư, 21/08/2024 - 07:30\nSáng qua (20/8), Phòng Giáo dục huyện tổ chức hội nghị tổng kết năm học.")
+    assert meeting(doc) == (2024, 8, 20)
+
+
+def test_dates_review_and_plan_years_put_january_in_the_plan_year(run):
+    doc = run("Sáng 11/1, Bệnh viện tổ chức Hội nghị viên chức năm 2024, đánh giá kết quả năm 2023.")
+    assert meeting(doc) == (2024, 1, 11)
+
+
+def test_dates_a_batch_date_is_not_the_meeting(run):
+    doc = run("Tại buổi lễ, 7 đảng viên được nhận huy hiệu đảng đợt 7.11.2022.")
+    assert meeting(doc) is None
