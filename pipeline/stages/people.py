@@ -29,6 +29,8 @@ UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀ�
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _RUN = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*)+(?![\w])")
 _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
+# "Văn hóa, Thể thao và Truyền thông", "Lao động, Thương binh và Xã hội": a body's own comma
+_COMMA_BODY = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{LOWER}]+)?, [{UPPER}][{LOWER}]+(?: [{LOWER}]+)? và [{UPPER}][{LOWER}]+")
 _SEPARATOR = re.compile(r"[ ]*(?:[-–—:,(]|\s[-–—])[ ]*")
 _SEGMENT_SPLIT = re.compile(r"[ ]*(?:[,;(+]|(?<=\S)[ ]*[-–—](?=\s|\w)|[ ]+kiêm[ ]+)[ ]*")
 
@@ -64,10 +66,10 @@ class PeopleStage:
         heads = alternation(_norm(table.lexicon("title_heads")))
         self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
         self.chain_stop = re.compile(
-            r" và (?=[a-zđà-ỹ])|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
+            rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
-        self.comma_bodies = _norm(table.lexicon("comma_bodies"))
+        self.comma_bodies = re.compile("(?i)" + alternation(table.lexicon("comma_bodies")))
         self.place_before = re.compile(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
         self.household = re.compile(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
         self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
@@ -193,11 +195,12 @@ class PeopleStage:
 
     def _split_chain(self, text: str, start: int, limit: int) -> list[Span]:
         protected = list(text[start:limit])
-        for body in self.comma_bodies:
-            for m in re.finditer(re.escape(body), text[start:limit], re.IGNORECASE):
-                for i in range(m.start(), m.end()):
-                    if protected[i] in ",-–—":
-                        protected[i] = "\x00"
+        bodies = [m.span() for m in _COMMA_BODY.finditer(text, start, limit)]
+        bodies += [m.span() for m in self.comma_bodies.finditer(text, start, limit)]
+        for b_start, b_end in bodies:  # "Sở Văn hóa, Thể thao và Du lịch" is one body
+            for i in range(b_start - start, min(b_end, limit) - start):
+                if protected[i] in ",-–—":
+                    protected[i] = "\x00"
         chunk = "".join(protected)
         titles: list[Span] = []
         pos = 0
@@ -317,8 +320,9 @@ def _chain_limit(text: str, start: int) -> int:
             limit = min(limit, pos)
     for m in re.finditer(r"\.(?=\s|$)", text[start:limit]):
         word = re.search(r"(\S+)$", text[start:start + m.start()])
-        if word and len(word.group(1)) <= 3 and word.group(1).replace(".", "").isupper():
-            continue  # "CT. HĐND xã", "TP. Hà Nội"
+        letters = word.group(1).replace(".", "") if word else ""
+        if word and len(word.group(1)) <= 8 and (letters.isupper() or sum(c.isupper() for c in letters) >= 2):
+            continue  # "CT. HĐND xã", "TP. Hà Nội", "ThS. Hà Văn Tú"
         return start + m.start()
     return limit
 

@@ -117,3 +117,18 @@ def test_people_theo_bao_cao_is_not_a_credit(run):
 def test_people_signature_line_at_the_end_is_a_byline(run):
     doc = run("Hội nghị đã bế mạc trong không khí phấn khởi.\n\nNguyễn Thu Hằng, Phòng Văn hóa huyện\n\n  \n")
     assert doc._.people == []
+
+
+def test_people_title_ends_before_va_and_the_next_person(run):
+    doc = run("Chủ trì có BSCKII. Giàng A Lử, Giám đốc Bệnh viện và ThS. Hà Văn Tú, Phó Giám đốc.")
+    assert people(doc)["Giàng A Lử"][0] == ["Giám đốc Bệnh viện"]
+
+
+def test_people_va_inside_a_body_name_stays(run):
+    doc = run("Dự có ông Tòng Văn Hặc, Phó Trưởng phòng Giáo dục và Đào tạo huyện.")
+    assert people(doc)["Tòng Văn Hặc"][0] == ["Phó Trưởng phòng Giáo dục và Đào tạo huyện"]
+
+
+def test_people_body_name_with_comma_and_va_stays_whole(run):
+    doc = run("Bà Lục Thị Chiến, Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thông huyện phát biểu.")
+    assert people(doc)["Lục Thị Chiến"][0] == ["Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thông huyện"]
