@@ -27,7 +27,8 @@ if not Doc.has_extension("people"):
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_RUN = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]*(?:[ ][{UPPER}][{LOWER}]*)+(?![\w])")
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:[’'][{UPPER}][{LOWER}]*)?"  # "H’Nhi", "Rcom H’Nơr"
+_RUN = re.compile(rf"(?<![\w.’'])(?:{_SYLLABLE})(?:[ ](?:{_SYLLABLE}))+(?![\w’'])")
 _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
 # "Văn hóa, Thể thao và Truyền thông", "Lao động, Thương binh và Xã hội": a body's own comma
 _COMMA_BODY = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{LOWER}]+)?, [{UPPER}][{LOWER}]+(?: [{LOWER}]+)? và [{UPPER}][{LOWER}]+")
@@ -290,7 +291,13 @@ def _roles_of(text: str, s_start: int, mention: Span, here: list, cues: list[_Ro
                 roles.append(cue.role)
         elif cue.role in ("presenter", "recipient") and re.search(r"(?i)\bcho\b", text[cue.span[1]:m_start]):
             roles.append("recipient")
+        elif cue.scope == "any" and _INTRODUCES.match(text[cue.span[1]:m_start]) and \
+                not any(cue.span[1] <= other.span[0] < m_start for other in cues):
+            roles.append(cue.role)  # "...; cùng chủ trì có ông Phạm Văn Thắng"
     return roles
+
+
+_INTRODUCES = re.compile(r"(?i)(?:\s+[^\s,;.]+){0,4}?\s+(?:có|gồm|là)\s*:?(?:\s*(?:các\s+)?(?:đồng chí|ông|bà|đ/c))?\s*$")
 
 
 def _strip_cues(prefix: str) -> str:

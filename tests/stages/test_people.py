@@ -132,3 +132,13 @@ def test_people_va_inside_a_body_name_stays(run):
 def test_people_body_name_with_comma_and_va_stays_whole(run):
     doc = run("Bà Lục Thị Chiến, Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thông huyện phát biểu.")
     assert people(doc)["Lục Thị Chiến"][0] == ["Giám đốc Trung tâm Văn hóa, Thể thao và Truyền thông huyện"]
+
+
+def test_people_cue_introducing_a_later_list_in_the_clause(run):
+    doc = run("Phó Chủ tịch UBND tỉnh Lương Đức Trọng chủ trì hội nghị; cùng chủ trì có ông Phạm Văn Thắng, Giám đốc Sở.")
+    assert people(doc)["Phạm Văn Thắng"][1] == ["chair"]
+
+
+def test_people_ede_names_with_apostrophe(run):
+    doc = run("Chủ tọa kỳ họp gồm: ông Y Bhin Niê, Bí thư Huyện ủy; bà H’Nhi Mlô, Phó Chủ tịch HĐND huyện.")
+    assert {n: r for n, (_, r) in people(doc).items()} == {"Y Bhin Niê": ["chair"], "H’Nhi Mlô": ["chair"]}
