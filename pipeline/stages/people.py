@@ -222,11 +222,9 @@ class PeopleStage:
     def _merge_titles(self, text: str, person: PersonFact, titles: list[Span]) -> None:
         """Keep first-mention titles; add a later title only if it says something new."""
         have = [text[s:e] for s, e in person.titles]
-        for s, e in titles:
-            title = text[s:e]
-            if not any(_same_title(title, h) for h in have):
+        for s, e in titles:  # a chain's own titles are all kept: compare with earlier mentions only
+            if not any(_same_title(text[s:e], h) for h in have):
                 person.titles.append((s, e))
-                have.append(title)
 
     # -- roles -------------------------------------------------------------
     def _assign_roles(self, text: str, sents: list[Span], people: list[PersonFact]) -> None:

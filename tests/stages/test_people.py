@@ -142,3 +142,8 @@ def test_people_cue_introducing_a_later_list_in_the_clause(run):
 def test_people_ede_names_with_apostrophe(run):
     doc = run("Chủ tọa kỳ họp gồm: ông Y Bhin Niê, Bí thư Huyện ủy; bà H’Nhi Mlô, Phó Chủ tịch HĐND huyện.")
     assert {n: r for n, (_, r) in people(doc).items()} == {"Y Bhin Niê": ["chair"], "H’Nhi Mlô": ["chair"]}
+
+
+def test_people_all_titles_of_one_chain_are_kept(run):
+    doc = run("Dự hội nghị có Đ/c Ma Thị Xuân – UVBTV Huyện ủy, Trưởng BDV Huyện ủy.")
+    assert people(doc)["Ma Thị Xuân"][0] == ["UVBTV Huyện ủy", "Trưởng BDV Huyện ủy"]
