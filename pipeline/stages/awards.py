@@ -128,6 +128,10 @@ class AwardsStage:
 
     # -- binding -------------------------------------------------------------
     def _bind(self, text: str, c: _Count, titles: list[_Title], start: int) -> _Title | None:
+        passive = _PASSIVE.match(self.count_re.sub(" ", text[c.span[1]:c.span[1] + 120]))
+        if passive:  # "27 tập thể và 45 cá nhân được khen thưởng, trong đó ..."
+            verb_start = text.find(passive.group("v"), c.span[1])
+            return _Title((verb_start, verb_start + len(passive.group("v"))), (c.span[1], c.span[1]), "verb")
         named_by_noun = [t for t in titles if c.span[0] <= t.whole[0] < c.span[1]]
         if named_by_noun:  # "141 tập thể lao động tiên tiến": the noun opens the title
             return named_by_noun[0]
@@ -188,12 +192,14 @@ class _NamedLists:
             is_cho = m.group().strip().lower().startswith("cho")
             if is_cho and not before:
                 continue
-            if not is_cho and any(0 <= m.start() - c.span[1] <= 30 for c in counts):
-                continue  # "3 đơn vị gồm: A, B, C" names what the count already counts
             stop = self._STOP.search(self.text, m.end(), self.end)
             list_end = stop.start() if stop else self.end
             first_count = min((c.span[0] for c in counts if m.end() <= c.span[0] < list_end), default=list_end)
             after = [t for t in titles if list_end <= t.whole[0] <= list_end + 60]
+            clause_start = self.text.rfind(";", self.start, m.start()) + 1
+            counted = any(max(clause_start, m.start() - 120) <= c.span[0] < m.start() for c in counts)
+            if not is_cho and counted and not after:
+                continue  # "3 đơn vị gồm: A, B, C" names what the count already counts
             title = after[0] if after and not is_cho else (before[-1] if before else None)
             if title is not None:
                 out += self._emit((m.end(), first_count), title, used)
@@ -204,6 +210,8 @@ class _NamedLists:
             edges = [t.whole[1] for t in titles if t.whole[1] <= m.start()]
             edges += [v.end() for v in self._BEFORE.finditer(self.text, self.start, m.start())]
             list_start = max([self.start, *edges])
+            if any(list_start <= c.span[0] < m.start() for c in counts):
+                list_start = max(list_start, self.text.rfind(";", list_start, m.start()) + 1)
             if any(list_start <= c.span[0] < m.start() for c in counts):
                 continue  # "05/05 tập thể các Ban, Văn phòng Huyện ủy đạt ...": the count says how many
             out += self._emit((list_start, m.start()), after[0], used, backward=True)
@@ -280,6 +288,10 @@ class _NamedLists:
         if lead or self.stage.body_re.match(self.text, s, end):
             return True  # "tập thể Hợp tác xã", "Phòng Bổ trợ tư pháp"
         return last_body and self._CODE.fullmatch(self.text, s, end) is not None
+
+
+_PASSIVE = re.compile(r"(?i)(?:\s*(?:,|và)\s*)*\s+(?:đều\s+)?được\s+(?P<v>khen thưởng|tuyên dương|biểu dương)\b"
+                      r"(?!\s*(?:danh hiệu|bằng khen|giấy khen|cờ|huân chương|kỷ niệm chương|huy hiệu))")
 
 
 def _drop_headline_repeats(text: str, facts: list[AwardFact]) -> list[AwardFact]:

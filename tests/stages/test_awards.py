@@ -113,3 +113,30 @@ def test_awards_party_badge_years_are_part_of_the_title(run):
 def test_awards_households_are_collectives(run):
     doc = run("Có 12 hộ được công nhận danh hiệu “Nông dân sản xuất kinh doanh giỏi” cấp huyện.")
     assert awards(doc) == [("Nông dân sản xuất kinh doanh giỏi", "collective", 12)]
+
+
+def test_awards_passive_khen_thuong_before_a_breakdown(run):
+    doc = run("Dịp này, 20 tập thể và 35 cá nhân được khen thưởng, trong đó UBND huyện tặng Giấy khen cho 5 tập thể.")
+    assert awards(doc) == [("khen thưởng", "collective", 20), ("khen thưởng", "individual", 35),
+                           ("Giấy khen", "collective", 5)]
+
+
+def test_awards_military_units_and_villages_are_bodies(run):
+    doc = run("Đồng chí Chủ tịch UBND huyện trao Giấy khen cho Trung đội dân quân cơ động xã Ia Lâu, thôn 3 và buôn Ea Sanh.")
+    assert awards(doc) == [("Giấy khen", "collective", 3)]
+
+
+def test_awards_nam_is_five_before_a_recipient_noun(run):
+    doc = run("Đồng chí Bí thư trao Huy hiệu Đảng cho năm đảng viên.")
+    assert awards(doc) == [("Huy hiệu Đảng", "individual", 5)]
+
+
+def test_awards_named_recipient_after_a_clause_with_counts(run):
+    doc = run("Giám đốc trao Bằng khen cho 5 tập thể; Phòng Cảnh sát hình sự vinh dự được tặng Cờ thi đua của Bộ Công an.")
+    assert awards(doc) == [("Bằng khen", "collective", 5), ("Cờ thi đua", "collective", 1)]
+
+
+def test_awards_list_of_names_after_counted_title_is_not_counted_again(run):
+    doc = run("Huyện đoàn tuyên dương ba cá nhân đạt danh hiệu “Gương mặt trẻ tiêu biểu” năm 2023, gồm: anh Nông Văn Tiến, "
+              "Bí thư Đoàn xã; chị Sầm Thị Mỵ, giáo viên.")
+    assert awards(doc) == [("Gương mặt trẻ tiêu biểu", "individual", 3)]
