@@ -37,3 +37,19 @@ def test_dev_set_main_fields_reach_070(extractor):
         pytest.skip("../shared/corpus/dev is not beside this checkout (a user's clone has no dev set)")
     result, _ = score(load_records(SHARED / "corpus" / "dev.gold.jsonl"), _extract(extractor, dev))
     assert min(result[f]["f"] for f in ("meeting_date", "chairs", "awards", "percentages")) >= 0.70
+
+
+def test_corpus_nfd_and_old_tone_spelling_give_the_same_facts(extractor):
+    import unicodedata
+
+    path = ROOT / "corpus" / "articles" / "000_b778848fc66e39d6.txt"
+    text = path.read_text(encoding="utf-8")
+    variants = [unicodedata.normalize("NFD", text), text.replace("ủy", "uỷ").replace("hòa", "hoà")]
+    base = extractor.extract(text, doc_id="x")
+    for variant in variants:
+        rec = extractor.extract(variant, doc_id="x")
+        assert [unicodedata.normalize("NFC", p.name) for p in rec.people] == [p.name for p in base.people]
+        assert [(a.count, a.recipient) for a in rec.awards] == [(a.count, a.recipient) for a in base.awards]
+        assert [(q.value, q.kind) for q in rec.percentages] == [(q.value, q.kind) for q in base.percentages]
+        assert rec.meeting.date == base.meeting.date
+        assert all(variant[ev.start:ev.end] == ev.text for _, ev in rec.evidence())
