@@ -27,6 +27,8 @@ class MeetingStage:
         self.title_re = table.pattern("meeting_title").regex
         self.host_re = table.pattern("host_before_verb").regex
         self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
+        self.continuation = re.compile("(?i)" + table.alternation("host_continuations") + r"\b")
+        self.not_host = re.compile(r"(?i)(?:hội nghị|đại hội|kỳ họp|buổi|sau|trong|với|các|những|đồng chí|ông|bà|theo|hội trường)\b")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -35,7 +37,7 @@ class MeetingStage:
         fact = MeetingFact()
         for s_start, s_end in order:
             if fact.host is None:
-                fact.host = self._host(text, s_start, s_end)
+                fact.host = self._host(text, s_start, s_end, [d.span for d in doc._.dates or []])
             if fact.title is None:
                 m = self.title_re.search(text, s_start, s_end)
                 if m:
@@ -51,14 +53,21 @@ class MeetingStage:
         rest = [s for s in sents if re.search(r"(?i)\btổ chức\b", doc.text[s[0]:s[1]])]
         return first + [s for s in rest if s not in first]
 
-    def _host(self, text: str, start: int, end: int) -> Span | None:
+    def _host(self, text: str, start: int, end: int, dates: list[Span]) -> Span | None:
+        """The subject of "tổ chức": "Sáng 30/6/2021, HĐND xã Tân Kiều khóa X, nhiệm kỳ 2021 - 2026 tổ chức"."""
         m = self.host_re.search(text, start, end)
         if not m:
             return None
         h_start, h_end = m.span("h")
-        segment_start = max(text.rfind(",", h_start, h_end), text.rfind(")", h_start, h_end))
-        if segment_start >= 0:
-            h_start = segment_start + 1
+        for d_start, d_end in dates:  # what stands before a date is not the host
+            if h_start <= d_start < h_end:
+                h_start = max(h_start, d_end)
+        commas = [c.end() for c in re.finditer(r",\s*", text[h_start:h_end])]
+        for cut in reversed(commas):  # the last comma segment, with "nhiệm kỳ", "khóa" carried back
+            if not self.continuation.match(text, h_start + cut):
+                h_start += cut
+                break
+        h_end = h_start + len(re.sub(r"\s*\([^()]*\)[\s,]*$", "", text[h_start:h_end]))  # "Huyện đoàn X (Lai Châu)"
         s, e = trim_span(text, h_start, h_end)
         for prefix in self.prefixes:
             if text.startswith(prefix, s):
@@ -67,7 +76,10 @@ class MeetingStage:
         if cut:
             e = s + cut.start()
         s, e = trim_span(text, s, e)
-        if e - s < 3 or re.match(r"\d", text[s:e]) or not text[s].isupper():
+        host = text[s:e]
+        if e - s < 3 or host[0].isdigit() or not any(c.isupper() for c in host) or len(host.split()) > 14:
+            return None
+        if self.not_host.match(host) or re.search(r"\s(?:đã|luôn|làm|diễn ra|đề nghị|quan tâm)\s", host):
             return None
         return s, e
 
