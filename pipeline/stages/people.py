@@ -66,6 +66,7 @@ class PeopleStage:
         self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
         heads = alternation(_norm(table.lexicon("title_heads")))
         self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
+        self.list_title = re.compile(rf"(?i)\bcác\s+(?P<t>(?:{heads})[^:;.\n]{{0,60}}?)\s*:\s*(?:(?:{degrees})\s*)*$")
         self.chain_stop = re.compile(
             rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
@@ -84,19 +85,38 @@ class PeopleStage:
         text = doc.text
         sents = sentences(doc)
         people: dict[str, PersonFact] = {}
+        groups: list[list[str]] = []  # people named one after another in one list
+        listing: _Listing | None = None  # the list the last person was named in
         for start, end in self._candidates(text):
             name = text[start:end]
             key = name.casefold()
-            titles = self._titles_before(text, start) + self._titles_after(text, end)
+            intro = self.list_title.search(text, max(0, start - 80), start)
+            if intro:  # "các Phó Chủ tịch UBND tỉnh: A, B": the title goes to each name
+                listing = _Listing(title=intro.span("t"), end=start)
+            in_list = bool(intro) or (listing is not None and _LIST_GAP.fullmatch(text, listing.end, start) is not None)
+            shared = [listing.title] if in_list and listing and listing.title else []
+            own = self._titles_before(text, start) + self._titles_after(text, end)
+            titles = shared + [t for t in own if t not in shared]
             person = people.get(key)
             if person is None:
-                if not self._is_person(text, start, end, bool(titles)):
+                if not (in_list or self._is_person(text, start, end, bool(titles))):
                     continue
                 person = people[key] = PersonFact(name=name, name_span=(start, end))
             person.mentions.append((start, end))
             self._merge_titles(text, person, titles)
+            if in_list and groups and not intro:
+                groups[-1].append(key)
+            else:
+                groups.append([key])
+            last_end = max([end, *(e for _, e in own)])
+            listing = _Listing(title=listing.title if in_list and listing else None, end=last_end)
         facts = sorted(people.values(), key=lambda p: p.name_span[0])
         self._assign_roles(text, sents, facts)
+        for group in groups:  # "các Thứ trưởng: A, B, C" share the cue that introduced A
+            head = people[group[0]]
+            for key in group[1:]:
+                if people[key].roles == ["other"] and head.roles != ["other"]:
+                    people[key].roles = list(head.roles)
         doc._.people = facts
         return doc
 
@@ -126,8 +146,8 @@ class PeopleStage:
             name = " ".join(kept)
             if name.casefold() in self.not_names or any(name.casefold().startswith(n + " ") for n in self.not_names):
                 continue
-            if name.isupper():
-                continue
+            if name.isupper() or self.title_head.match(name):
+                continue  # "Phó Hiệu trưởng" is a title, not a name
             end = pos + len(name)
             tail = _LOWER_TAIL.match(text, end)
             if tail and len(kept) <= 3:  # a source typo: "Nguyễn Hương giang, Phó Bí thư"
@@ -278,7 +298,13 @@ def _roles_of(text: str, s_start: int, mention: Span, here: list, cues: list[_Ro
     for k, cue in enumerate(cues):
         c_start = cue.span[0]
         if cue.scope == "any" and c_start < first:
-            roles.append(cue.role)
+            # "Dưới sự chủ trì của A, ... có sự tham dự của B": a later cue takes over, but
+            # "Đến dự và chỉ đạo ... có A" joins two cues for the same people
+            taken_over = any(cue.span[1] <= other.span[0] < m_start
+                             and not re.fullmatch(r"\s*(?:và|,)?\s*", text[cue.span[1]:other.span[0]])
+                             for other in cues)
+            if not taken_over:
+                roles.append(cue.role)
         elif m_end <= c_start:
             between = text[m_end:c_start]
             earlier_cue = any(m_end <= other.span[0] < c_start for other in cues[:k])
@@ -295,12 +321,26 @@ def _roles_of(text: str, s_start: int, mention: Span, here: list, cues: list[_Ro
     return roles
 
 
-_INTRODUCES = re.compile(r"(?i)(?:\s+[^\s,;.]+){0,4}?\s+(?:có|gồm|là)\s*:?(?:\s*(?:các\s+)?(?:đồng chí|ông|bà|đ/c))?\s*$")
+_INTRODUCES = re.compile(r"(?i)(?:\s+[^\s,;.]+){0,4}?\s+(?:có|gồm|là|của)\s*:?(?:\s*(?:các\s+)?(?:đồng chí|ông|bà|đ/c))?"
+                         r"(?:\s*các\s+[^:;.,]{1,40}:)?(?:\s*[A-ZĐ][A-Za-zĐ]{0,6}\.)*\s*$")
 
 
 def _strip_cues(prefix: str) -> str:
     """What stands before the first name once person cues are taken off ("Các đồng chí")."""
     return re.sub(r"(?i)\b(?:các|đồng chí|đ/c|ông|bà|anh|chị|cô|thầy)\b|[:\-–,]", " ", prefix)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """Where the last named person's words end, and a title shared by the list ("các Thứ trưởng:")."""
+
+    title: Span | None
+    end: int
+
+
+# what may stand between two names of one list: "A, B", "A; đồng chí B", "A và bà B", degrees
+_LIST_GAP = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*(?:(?:các\s+)?(?:đồng chí|ông|bà|đ/c|Đ/c)\s+)?"
+                       r"(?:[A-ZĐ][A-Za-zĐƯ]{0,6}\.\s*){0,3}")
 
 
 def _is_byline(text: str, start: int) -> bool:

@@ -147,3 +147,25 @@ def test_people_ede_names_with_apostrophe(run):
 def test_people_all_titles_of_one_chain_are_kept(run):
     doc = run("Dự hội nghị có Đ/c Ma Thị Xuân – UVBTV Huyện ủy, Trưởng BDV Huyện ủy.")
     assert people(doc)["Ma Thị Xuân"][0] == ["UVBTV Huyện ủy", "Trưởng BDV Huyện ủy"]
+
+
+def test_people_a_later_cue_takes_over_the_list(run):
+    doc = run("Dưới sự chủ trì của ông Vi Đức Hạnh, Cục trưởng Cục Hải quan tỉnh, hội nghị có sự tham dự của "
+              "ông Lưu Mạnh Tường, Phó Tổng cục trưởng và bà Hà Thị Yến, PCT UBND tỉnh.")
+    assert {n: r for n, (_, r) in people(doc).items()} == {
+        "Vi Đức Hạnh": ["chair"], "Lưu Mạnh Tường": ["attendee"], "Hà Thị Yến": ["attendee"]}
+
+
+def test_people_names_listed_after_a_shared_title(run):
+    doc = run("Cùng chủ trì có các Thứ trưởng: TS. Lê Thị Bích Ngọc, Nguyễn Văn Toản, Hoàng Minh Sơn.")
+    assert people(doc) == {n: (["Thứ trưởng"], ["chair"]) for n in ("Lê Thị Bích Ngọc", "Nguyễn Văn Toản", "Hoàng Minh Sơn")}
+
+
+def test_people_list_continues_after_a_cue_with_colon(run):
+    doc = run("Đoàn Chủ tịch đại hội gồm các đồng chí: Rơ Mah Thanh, Ksor Blưk, Nguyễn Văn Hòa.")
+    assert {n: r for n, (_, r) in people(doc).items()} == {n: ["chair"] for n in ("Rơ Mah Thanh", "Ksor Blưk", "Nguyễn Văn Hòa")}
+
+
+def test_people_a_title_is_not_a_name(run):
+    doc = run("Về thi đua, ThS. Lê Thị Thu Hằng, Phó Hiệu trưởng, Thường trực Hội đồng Thi đua công bố kết quả.")
+    assert list(people(doc)) == ["Lê Thị Thu Hằng"]
