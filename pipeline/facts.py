@@ -61,6 +61,7 @@ class PercentFact:
     span: Span
     year: int | None = None
     subject: Span | None = None
+    anchor: Span | None = None  # the words whose surroundings decide the kind, when not the whole span
 
 
 @dataclass

@@ -42,7 +42,6 @@ class PercentagesStage:
         self.share_end = re.compile(rf"(?i)\b{alternation(lex('share_words'))}[ ]*$")
         self.result_end = re.compile(rf"(?i)\b{alternation(lex('result_end'))}(?:[ ]+(?:trên|gần|khoảng|hơn|dưới))*[ ]*$")
         self.compare_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:[^\d,;.]{{0,40}}?)\b{alternation(lex('compare_after'))}\b")
-        self.target_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?[^,;.]{{0,60}}?\b{alternation(lex('target_after'))}\b")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -64,7 +63,7 @@ class PercentagesStage:
             s_start, s_end = sentence_of(sents, fact.span[0])
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
-            fact.kind = self._kind(text, fact.span, s_start, s_end)
+            fact.kind = self._kind(text, fact.anchor or fact.span, s_start, s_end)
             fact.subject = self._subject(text, fact.span, s_start, s_end)
             clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
             years = years_in(clause) or years_in(text[s_start:s_end])
@@ -85,7 +84,13 @@ class PercentagesStage:
             value = parse_decimal(groups["v"])
         else:
             value = round(100.0 * num / den, 2)
-        return PercentFact(value=value, numerator=num, denominator=den, kind="other", rule=rule_id, span=m.span())
+        anchor = None  # where the words that decide the kind begin: after the fraction, or after the "%"
+        if rule_id == "fraction_with_percent":
+            anchor = (m.start(), m.end("d"))  # "209/215 đại biểu tán thành, đạt 97,21%"
+        elif rule_id == "percent_with_fraction":
+            anchor = (m.start(), text.index("%", m.start()) + 1)  # "98,61% (283/287 đại biểu tán thành)"
+        return PercentFact(value=value, numerator=num, denominator=den, kind="other", rule=rule_id, span=m.span(),
+                           anchor=anchor)
 
     def _is_proportion(self, text: str, m: re.Match[str], num: int, den: int) -> bool:
         raw_d = m.group("d")
@@ -115,6 +120,11 @@ class PercentagesStage:
         votes_after = self.vote_verb.search(post[:100]) is not None
         if self.vote_before.search(pre[-30:]) or re.match(r"(?i)\s*(?:số\s+)?phiếu\b", post):
             return "vote"
+        bracket = re.match(r"\s*\(([^)]*)\)", post)
+        if bracket and self.vote_after.search(" " + bracket.group(1).split(" ", 1)[-1]) and self.vote_verb.search(bracket.group(1)):
+            return "vote"  # "với tỷ lệ 98,61% (283/287 đại biểu tán thành)"
+        if re.match(r"\s*/\s*năm\b", post):
+            return "other"  # a rate a year: "bình quân 6,5%/năm", "chia lãi 8%/năm"
         if not votes_after and (self.attendance.search(pre[-60:] + " " + post[:80])
                                 or (self.vote_after.match(post) and self.attendance.search(before))):
             return "other"  # "Dự kỳ họp có ...; cùng 27/28 đại biểu HĐND xã"
@@ -124,10 +134,11 @@ class PercentagesStage:
             return "target"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
         if self.share_end.search(local):
             return "other"
-        if self._target_frame(before) or self.target_after.match(post):
+        if self._target_frame(before):
             return "target"
-        if self.change_end.search(local) or self.compare_after.match(post):
-            return "other"
+        if (self.change_end.search(local) and not re.search(r"(?i)\bđạt và vượt\s*$", local)) \
+                or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b", local):
+            return "other"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
         if self.result_end.search(local) or self.result_verb.search(pre):
             return "result"
         if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã)\b", post):
@@ -139,9 +150,11 @@ class PercentagesStage:
     def _target_frame(self, before: str) -> bool:
         """Whether the sentence sets targets before this number and has not turned to results."""
         strong = [m.end() for m in self.target_strong.finditer(before)
-                  if not self.result_verb.search(before[_clause_start(before, 0, m.start()):m.start()])]
+                  if not re.search(r"(?i)\b(?:đạt|vượt|hoàn thành|thực hiện)\b", before[max(0, m.start() - 30):m.start()])
+                  and not (m.group()[0].isupper() and _IN_BODY_NAME.search(before, 0, m.start()))]
         soft = [m.end() for m in self.target_soft.finditer(before)
                 if not self.result_verb.search(before[max(0, m.start() - 25):m.start()])
+                and not (m.group()[0].isupper() and _IN_BODY_NAME.search(before, 0, m.start()))
                 and not self.result_verb.search(before[m.end():m.end() + 40].split(":")[0])
                 and ":" in before[m.end():]]
         cues = strong + soft
@@ -162,6 +175,9 @@ class PercentagesStage:
             s = _clause_start(text, s_start, span[0]) + pre.start("s")
             return trim_span(text, s, s + len(pre.group("s")))
         return None
+
+
+_IN_BODY_NAME = re.compile(r"\b(?:Sở|Phòng|Ban|Vụ|Bộ|Cục|Trung tâm|Viện)\s*$")  # "Sở Kế hoạch và Đầu tư"
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:

@@ -55,6 +55,15 @@ def test_percentages_never_dates_periods_or_numbers(run, text):
         ("Xã kết nạp 20 đảng viên, đạt 105% chỉ tiêu đề ra; 98% hộ dùng nước sạch.", "result,result"),
         ("Công suất giường bệnh đạt 96%; tổng thu tăng 10% so với năm 2022.", "result,other"),
         ("Năm 2024, công ty phấn đấu doanh thu tăng 8% so với năm 2023.", "target"),
+        ("Năm 2025, Công ty đặt chỉ tiêu doanh thu tăng 6%, 100% người lao động có việc làm.", "target,target"),
+        ("Hợp tác xã chia lãi theo vốn góp với mức 7%/năm.", "other"),
+        ("Quy chế được thông qua với tỷ lệ 96,5% (165/171 đại biểu tán thành).", "vote"),
+        ("Thỏa ước được thông qua với 201/208 đại biểu tán thành, đạt 96,63%.", "vote"),
+        ("Năm 2023, xã thực hiện đạt và vượt 12/14 chỉ tiêu nghị quyết đề ra.", "result"),
+        ("Tỷ lệ án bị hủy là 0,4%, thấp hơn chỉ tiêu của Quốc hội (không quá 1,5%).", "result,target"),
+        ("Giám đốc Sở Kế hoạch và Đầu tư cho biết: tăng trưởng kinh tế ước đạt 6,5%.", "result"),
+        ("Năm học qua, 60/62 giáo viên được đánh giá chuẩn nghề nghiệp mức khá trở lên.", "result"),
+        ("Tỷ lệ che phủ rừng duy trì ở mức 41,5%.", "result"),
     ],
 )
 def test_percentages_kind(run, text, kind):
