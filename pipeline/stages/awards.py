@@ -52,6 +52,7 @@ class AwardsStage:
         self.verb_re = re.compile(rf"(?i)\b{alternation(table.lexicon('award_verbs'))}\b")
         self.link_re = re.compile(rf"(?i)\b{alternation(table.lexicon('link_words'))}\b|[ ,:]+")
         self.body_re = re.compile(rf"{alternation(table.lexicon('body_heads'))}\s+\S")
+        self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
 
@@ -62,8 +63,9 @@ class AwardsStage:
         described = [t for p in people for t in p.titles]
         facts: list[AwardFact] = []
         for s_start, s_end in sentences(doc):
+            sentence_verb = self.verb_re.search(text, s_start, s_end)
             for c_start, c_end in _clauses(text, s_start, s_end):
-                facts.extend(self._clause(text, c_start, c_end))
+                facts.extend(self._clause(text, c_start, c_end, sentence_verb))
             titles = self._titles(text, s_start, s_end)
             if titles:
                 counts = self._counts(text, s_start, s_end)
@@ -72,7 +74,7 @@ class AwardsStage:
         doc._.awards = _drop_headline_repeats(text, facts)
         return doc
 
-    def _clause(self, text: str, start: int, end: int) -> list[AwardFact]:
+    def _clause(self, text: str, start: int, end: int, sentence_verb: re.Match[str] | None) -> list[AwardFact]:
         titles = self._titles(text, start, end)
         counts = self._counts(text, start, end)
         facts: list[AwardFact] = []
@@ -86,7 +88,7 @@ class AwardsStage:
                     continue
                 title = _Title(verb.span(), verb.span(), "verb")
             listed = re.fullmatch(r"\s*:\s*", text[title.whole[1]:c.span[0]]) is not None  # "Title: 280 tập thể"
-            if verb is None and not listed and title.rule in ("bare_title", "verb"):
+            if sentence_verb is None and not listed and title.rule in ("bare_title", "verb"):
                 continue  # "11/11 Hội hoàn thành tốt nhiệm vụ" rates, it awards nothing
             facts.append(self._fact(text, c, title, start, end, "count"))
         return facts
@@ -171,8 +173,9 @@ class _NamedLists:
     """
 
     _AFTER = re.compile(r"(?i)\b(?:cho|gồm(?:\s+có)?|trong đó(?:\s+có)?)\s*:?\s*")
-    _BEFORE = re.compile(r"(?i)(?<!\bcông)(?<!\bghi)(?<!\btiếp)(?<!\bxác)\s(?:đã\s+)?(?:vinh dự\s+)?(?:(?:được\s+)?(?:đón nhận|nhận)|được\s+(?:tặng|trao)|đạt danh hiệu)\b")
-    _STOP = re.compile(r"\s(?:đạt|được|nhận|đón nhận|vì|có thành tích|do|đã|nhân dịp|về|trong)\b|[.:(]")
+    _BEFORE = re.compile(r"(?i)(?<!\bcông)(?<!\bghi)(?<!\btiếp)(?<!\bxác)\s(?:đã\s+)?(?:vinh dự\s+)?"
+                         r"(?:(?:được\s+)?(?:đón nhận|nhận)|được\s+(?:tặng|trao|công nhận)|đạt danh hiệu)\b")
+    _STOP = re.compile(r"\s(?:đạt|được|nhận|đón nhận|vì|có thành tích|do|đã|nhân dịp)\b|[.:(]")
     _PARTS = re.compile(r"\s*(?P<sep>[,;]|\s(?:và|cùng)\s)\s*")
     _LEAD = re.compile(r"(?i)(?:các\s+)?(?:tập thể|đơn vị|cơ quan)\s+(?=[A-ZĐ])")
     _CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")
@@ -192,8 +195,7 @@ class _NamedLists:
             is_cho = m.group().strip().lower().startswith("cho")
             if is_cho and not before:
                 continue
-            stop = self._STOP.search(self.text, m.end(), self.end)
-            list_end = stop.start() if stop else self.end
+            list_end = self._list_end(m.end())
             first_count = min((c.span[0] for c in counts if m.end() <= c.span[0] < list_end), default=list_end)
             after = [t for t in titles if list_end <= t.whole[0] <= list_end + 60]
             clause_start = self.text.rfind(";", self.start, m.start()) + 1
@@ -217,16 +219,43 @@ class _NamedLists:
             out += self._emit((list_start, m.start()), after[0], used, backward=True)
         return out
 
+    def _list_end(self, start: int) -> int:
+        """Where a list after "cho"/"gồm" ends: a verb or reason, a sentence stop (not "ThS."),
+        or a semicolon that opens a clause of its own ("...; Kpă Thị Bơ được tặng ...")."""
+        pos = start
+        while True:
+            stop = self._STOP.search(self.text, pos, self.end)
+            if stop is None:
+                end = self.end
+                break
+            word = re.search(r"(\S+)$", self.text[start:stop.start()])
+            if stop.group() == "." and word and sum(c.isupper() for c in word.group(1)) >= 2:
+                pos = stop.end()  # "ThS.", "TS.BS." are no sentence stop
+                continue
+            end = stop.start()
+            break
+        for semi in re.finditer(";", self.text[start:end]):
+            rest_end = self.text.find(";", start + semi.end(), self.end)
+            part = (start + semi.end(), rest_end if rest_end >= 0 else self.end)
+            if self._BEFORE.search(self.text, *part) or self.stage.verb_re.search(self.text, *part):
+                return start + semi.start()
+        return end
+
     def _emit(self, span: Span, title: _Title, used: list[Span], *, backward: bool = False) -> list[AwardFact]:
         start, end = span
-        if end <= start or any(start < u_end and u_start < end for u_start, u_end in used):
+        if end <= start:
             return []
         first = re.split(r"[,;]", self.text[start:end].lstrip(" ,;:"), maxsplit=1)[0]
-        if not any(ch.isupper() for ch in first):
+        if not backward and not any(ch.isupper() for ch in first):
             return []  # "cho các đơn vị xuất sắc": neither counted nor named
         parts = self._parts(start, end)
         if backward:
             parts = self._contiguous_tail(parts)
+            if not parts:
+                return []
+            start = parts[0][0][0]
+        if any(start < u_end and u_start < end for u_start, u_end in used):
+            return []
         bodies, persons, in_person = 0, set(), False
         for (p_start, p_end), sep, last_body in parts:
             if sep == ";":
@@ -285,8 +314,8 @@ class _NamedLists:
         s = lead.end() if lead else start
         if self._NOT_BODY.match(self.text, s):
             return False
-        if lead or self.stage.body_re.match(self.text, s, end):
-            return True  # "tập thể Hợp tác xã", "Phòng Bổ trợ tư pháp"
+        if lead or self.stage.body_re.match(self.text, s, end) or self.text[s:end] in self.stage.body_words:
+            return True  # "tập thể Hợp tác xã", "Phòng Bổ trợ tư pháp", "HTX"
         return last_body and self._CODE.fullmatch(self.text, s, end) is not None
 
 

@@ -140,3 +140,30 @@ def test_awards_list_of_names_after_counted_title_is_not_counted_again(run):
     doc = run("Huyện đoàn tuyên dương ba cá nhân đạt danh hiệu “Gương mặt trẻ tiêu biểu” năm 2023, gồm: anh Nông Văn Tiến, "
               "Bí thư Đoàn xã; chị Sầm Thị Mỵ, giáo viên.")
     assert awards(doc) == [("Gương mặt trẻ tiêu biểu", "individual", 3)]
+
+
+def test_awards_a_semicolon_clause_with_its_own_verb_ends_the_list(run):
+    doc = run("Đồng chí Vi Thị Lan trao Bằng khen cho Hội LHPN xã Cốc Pài và chị Hà Thị Mỷ, Chi hội trưởng; "
+              "Ban Thường vụ Hội LHPN tỉnh tặng Giấy khen cho 3 tập thể.")
+    assert awards(doc) == [("Giấy khen", "collective", 3), ("Bằng khen", "collective", 1), ("Bằng khen", "individual", 1)]
+
+
+def test_awards_degree_full_stop_does_not_end_the_list(run):
+    doc = run("Ông Y Wơn Byă trao Bằng khen cho Khoa Nhi; ThS.BS. Kpă Thị Hoa, Phó Trưởng khoa Nội được tặng "
+              "danh hiệu Chiến sĩ thi đua cấp tỉnh.")
+    assert sorted(awards(doc)) == [("Bằng khen", "collective", 1), ("danh hiệu Chiến sĩ thi đua cấp tỉnh", "individual", 1)]
+
+
+def test_awards_abbreviated_body_alone(run):
+    doc = run("Hội Nông dân huyện tặng Giấy khen cho HTX và 5 thành viên.")
+    assert awards(doc) == [("Giấy khen", "individual", 5), ("Giấy khen", "collective", 1)]
+
+
+def test_awards_rating_verb_earlier_in_the_sentence(run):
+    doc = run("Có 3 chi bộ được xếp loại hoàn thành xuất sắc nhiệm vụ; 28 đảng viên hoàn thành xuất sắc nhiệm vụ.")
+    assert awards(doc) == [("hoàn thành xuất sắc nhiệm vụ", "collective", 3), ("hoàn thành xuất sắc nhiệm vụ", "individual", 28)]
+
+
+def test_awards_duoc_cong_nhan_a_named_person(run):
+    doc = run("Thẩm phán Đinh Công Thạch, Phó Chánh tòa Hình sự được công nhận danh hiệu Chiến sĩ thi đua ngành Tòa án.")
+    assert awards(doc) == [("danh hiệu Chiến sĩ thi đua ngành Tòa án", "individual", 1)]
