@@ -30,6 +30,8 @@ LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêề�
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:[’'][{UPPER}][{LOWER}]*)?"  # "H’Nhi", "Rcom H’Nơr"
 _RUN = re.compile(rf"(?<![\w.’'])(?:{_SYLLABLE})(?:[ ](?:{_SYLLABLE}))+(?![\w’'])")
 _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
+# "Ban Kinh tế - Xã hội", "Hội đồng Thi đua – Khen thưởng": a body's own dash
+_DASH_BODY = re.compile(rf"[{UPPER}][{LOWER}]+ [{LOWER}]+ [-–] (?P<right>[{UPPER}][{LOWER}]+ [{LOWER}]+)")
 # "Văn hóa, Thể thao và Truyền thông", "Lao động, Thương binh và Xã hội": a body's own comma
 _COMMA_BODY = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{LOWER}]+)?, [{UPPER}][{LOWER}]+(?: [{LOWER}]+)? và [{UPPER}][{LOWER}]+")
 _SEPARATOR = re.compile(r"[ ]*(?:[-–—:,(]|\s[-–—])[ ]*")
@@ -70,6 +72,7 @@ class PeopleStage:
         self.chain_stop = re.compile(
             rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
+        self.affiliation = re.compile(alternation(_norm(table.lexicon("affiliation_heads"))) + r"(?=\s|$)")
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
         self.comma_bodies = re.compile("(?i)" + alternation(table.lexicon("comma_bodies")))
         self.place_before = re.compile(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
@@ -207,9 +210,10 @@ class PeopleStage:
         if degree:
             s += degree.end()
             seg = text[s:e]
-        if not seg or not self.title_head.match(seg):
-            return []
         rank = self.rank_before.search(text, 0, start)
+        if not seg or not self.title_head.match(seg):
+            # "Báo cáo do Trung tá Nguyễn Văn Hậu": the rank alone stands next to the name
+            return [(rank.start(1), rank.end(1))] if rank and rank.start(1) >= s else []
         if rank and rank.start(1) > s:  # "Bí thư Đảng ủy, Thượng tá X": only the rank is next to the name
             return [(rank.start(1), rank.end(1))]
         return [(s, e)]
@@ -218,6 +222,8 @@ class PeopleStage:
         protected = list(text[start:limit])
         bodies = [m.span() for m in _COMMA_BODY.finditer(text, start, limit)]
         bodies += [m.span() for m in self.comma_bodies.finditer(text, start, limit)]
+        bodies += [m.span() for m in _DASH_BODY.finditer(text, start, limit)
+                   if not self.title_head.match(m.group("right"))]
         for b_start, b_end in bodies:  # "Sở Văn hóa, Thể thao và Du lịch" is one body
             for i in range(b_start - start, min(b_end, limit) - start):
                 if protected[i] in ",-–—":
@@ -234,8 +240,9 @@ class PeopleStage:
             segment = text[s:e]
             if not segment:
                 continue
-            if not self.title_head.match(segment) or len(segment) > 120:
-                break
+            affiliation = bool(titles) and self.affiliation.match(segment) is not None
+            if (not self.title_head.match(segment) and not affiliation) or len(segment) > 120:
+                break  # "..., Sở GD&ĐT" after a title says where the title is held, and stays
             titles.append((s, e))
         return titles
 

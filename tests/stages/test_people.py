@@ -169,3 +169,23 @@ def test_people_list_continues_after_a_cue_with_colon(run):
 def test_people_a_title_is_not_a_name(run):
     doc = run("Về thi đua, ThS. Lê Thị Thu Hằng, Phó Hiệu trưởng, Thường trực Hội đồng Thi đua công bố kết quả.")
     assert list(people(doc)) == ["Lê Thị Thu Hằng"]
+
+
+def test_people_rank_before_name_after_other_words(run):
+    doc = run("Báo cáo tổng kết do Trung tá Nguyễn Văn Hậu, Phó Trưởng Công an huyện trình bày.")
+    assert people(doc)["Nguyễn Văn Hậu"][0] == ["Trung tá", "Phó Trưởng Công an huyện"]
+
+
+def test_people_body_with_dash_stays_whole(run):
+    doc = run("Bà Thào Thị Mai, Trưởng Ban Kinh tế - Xã hội HĐND huyện cho biết Ban thống nhất.")
+    assert people(doc)["Thào Thị Mai"][0] == ["Trưởng Ban Kinh tế - Xã hội HĐND huyện"]
+
+
+def test_people_body_after_a_title_is_kept(run):
+    doc = run("Về dự có bà Trần Thị Kim Oanh, Phó Trưởng phòng Giáo dục Trung học, Sở GD&ĐT; ông Lò Văn Pao.")
+    assert people(doc)["Trần Thị Kim Oanh"][0] == ["Phó Trưởng phòng Giáo dục Trung học", "Sở GD&ĐT"]
+
+
+def test_people_ban_dai_dien_is_part_of_a_title(run):
+    doc = run("Bà Đặng Thị Lệ, Trưởng Ban đại diện HĐQT NHCSXH tỉnh chủ trì hội nghị.")
+    assert people(doc)["Đặng Thị Lệ"][0] == ["Trưởng Ban đại diện HĐQT NHCSXH tỉnh"]
