@@ -88,7 +88,7 @@ class PeopleStage:
         text = doc.text
         sents = sentences(doc)
         people: dict[str, PersonFact] = {}
-        groups: list[list[str]] = []  # people named one after another in one list
+        groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
         for start, end in self._candidates(text):
             name = text[start:end]
@@ -108,18 +108,13 @@ class PeopleStage:
             person.mentions.append((start, end))
             self._merge_titles(text, person, titles)
             if in_list and groups and not intro:
-                groups[-1].append(key)
+                groups[-1].append((start, end))
             else:
-                groups.append([key])
+                groups.append([(start, end)])
             last_end = max([end, *(e for _, e in own)])
             listing = _Listing(title=listing.title if in_list and listing else None, end=last_end)
         facts = sorted(people.values(), key=lambda p: p.name_span[0])
-        self._assign_roles(text, sents, facts)
-        for group in groups:  # "các Thứ trưởng: A, B, C" share the cue that introduced A
-            head = people[group[0]]
-            for key in group[1:]:
-                if people[key].roles == ["other"] and head.roles != ["other"]:
-                    people[key].roles = list(head.roles)
+        self._assign_roles(text, sents, facts, groups)
         doc._.people = facts
         return doc
 
@@ -141,7 +136,8 @@ class PeopleStage:
                     syllables = syllables[later:]
             kept = syllables[:1]
             for syl in syllables[1:]:
-                if syl in self.stops or len(kept) >= self.max_name_syllables:
+                after_letter = len(kept[-1]) == 1  # "Y Thim Ê Ban": a stop word after a one-letter syllable is a name
+                if (syl in self.stops and not after_letter) or len(kept) >= self.max_name_syllables:
                     break
                 kept.append(syl)
             if len(kept) < 2:
@@ -254,18 +250,26 @@ class PeopleStage:
                 person.titles.append((s, e))
 
     # -- roles -------------------------------------------------------------
-    def _assign_roles(self, text: str, sents: list[Span], people: list[PersonFact]) -> None:
+    def _assign_roles(self, text: str, sents: list[Span], people: list[PersonFact], groups: list[list[Span]]) -> None:
         mentions = sorted((m, p) for p in people for m in p.mentions)
+        owner = {m: p for m, p in mentions}
+        found: dict[Span, list[str]] = {}
         for s_start, s_end in sents:
             here = [(m, p) for m, p in mentions if s_start <= m[0] < s_end]
             if not here:
                 continue
             titles = [t for _, p in here for t in p.titles]
             cues = self._cues(text, s_start, s_end, [m for m, _ in here] + titles)
-            for (m_start, m_end), person in here:
-                for role in _roles_of(text, s_start, (m_start, m_end), here, cues):
-                    if role not in person.roles:
-                        person.roles.append(role)
+            for mention, _person in here:
+                found[mention] = _roles_of(text, s_start, mention, here, cues)
+        for group in groups:  # "các Thứ trưởng: A, B, C" share the cue that introduced A
+            for mention in group[1:]:
+                found[mention] = found.get(mention, []) + found.get(group[0], [])
+        for mention, roles in found.items():
+            person = owner[mention]
+            for role in roles:
+                if role not in person.roles:
+                    person.roles.append(role)
         order = ("chair", "attendee", "speaker", "presenter", "recipient", "other")
         for person in people:
             if "chair" in person.roles and "attendee" in person.roles:

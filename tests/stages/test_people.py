@@ -189,3 +189,15 @@ def test_people_body_after_a_title_is_kept(run):
 def test_people_ban_dai_dien_is_part_of_a_title(run):
     doc = run("Bà Đặng Thị Lệ, Trưởng Ban đại diện HĐQT NHCSXH tỉnh chủ trì hội nghị.")
     assert people(doc)["Đặng Thị Lệ"][0] == ["Trưởng Ban đại diện HĐQT NHCSXH tỉnh"]
+
+
+def test_people_ede_name_with_a_stop_word_after_a_letter(run):
+    doc = run("Chủ tọa hội nghị gồm BSCKII. Y Thim Ê Ban – Giám đốc bệnh viện.")
+    assert list(people(doc)) == ["Y Thim Ê Ban"]
+
+
+def test_people_list_roles_are_shared_per_mention(run):
+    doc = run("Chủ trì có các Thứ trưởng: Lê Thị Ngọc, Nguyễn Văn Toản. Tham dự có đồng chí Nông Thị Huyền. "
+              "Thứ trưởng Nguyễn Văn Toản và đồng chí Nông Thị Huyền phát biểu.")
+    roles = {n: r for n, (_, r) in people(doc).items()}
+    assert roles["Nguyễn Văn Toản"] == ["chair", "speaker"] and roles["Nông Thị Huyền"] == ["attendee", "speaker"]
