@@ -71,7 +71,7 @@ class AwardsStage:
                 counts = self._counts(text, s_start, s_end)
                 lists = _NamedLists(self, text, s_start, s_end, mentions, described)
                 facts.extend(lists.facts(titles, counts))
-        doc._.awards = _drop_headline_repeats(text, facts)
+        doc._.awards = _drop_repeats(text, facts)
         return doc
 
     def _clause(self, text: str, start: int, end: int, sentence_verb: re.Match[str] | None) -> list[AwardFact]:
@@ -107,6 +107,9 @@ class AwardsStage:
         for rule in self.title_rules:
             for m in rule.regex.finditer(text, start, end):
                 t = trim_span(text, *m.span("t"), chars=" ,.;:“”\"")
+                lead = re.match(r"(?i)danh hiệu\s+[“\"]?", text[t[0]:t[1]])
+                if lead and t[0] + lead.end() < t[1]:
+                    t = (t[0] + lead.end(), t[1])  # the award's own name: "Gia đình văn hóa", not "danh hiệu ..."
                 if any(t[0] < f.whole[1] and f.whole[0] < t[1] for f in found):
                     continue
                 if rule.id == "named_award" and text[t[0]:t[1]].casefold() == "danh hiệu":
@@ -323,19 +326,35 @@ _PASSIVE = re.compile(r"(?i)(?:\s*(?:,|và)\s*)*\s+(?:đều\s+)?được\s+(?P<
                       r"(?!\s*(?:danh hiệu|bằng khen|giấy khen|cờ|huân chương|kỷ niệm chương|huy hiệu))")
 
 
-def _drop_headline_repeats(text: str, facts: list[AwardFact]) -> list[AwardFact]:
-    """An all-capitals headline ("TRAO HUY HIỆU ĐẢNG CHO 9 ĐẢNG VIÊN") restates a fact of the body."""
-    def key(a: AwardFact) -> tuple[str, str, int]:
-        return text[a.title[0]:a.title[1]].casefold(), a.recipient, a.count
+def _drop_repeats(text: str, facts: list[AwardFact]) -> list[AwardFact]:
+    """Drop a fact that restates another one of the article.
 
-    def in_capitals(a: AwardFact) -> bool:
+    A headline or a photo caption (a line with no full stop: "Quế Phong: Trao Huy hiệu
+    Đảng cho 23 đảng viên") repeats the body; a person named as receiving ("đồng chí A
+    nhận Huy hiệu 75 năm tuổi Đảng") is already in the count that states it.
+    """
+    def title(a: AwardFact) -> str:
+        return text[a.title[0]:a.title[1]].casefold().strip("“”\" ")
+
+    def same(a: AwardFact, b: AwardFact) -> bool:
+        ta, tb = title(a), title(b)
+        return a.recipient == b.recipient and a.count == b.count and (ta in tb or tb in ta)
+
+    def on_display_line(a: AwardFact) -> bool:
         line_start = text.rfind("\n", 0, a.span[0]) + 1
         line_end = text.find("\n", a.span[1])
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        return line.upper() == line
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        return len(line) <= 200 and not line.endswith((".", "!", "?", "…", ";", ":"))
 
-    body = {key(a) for a in facts if not in_capitals(a)}
-    return [a for a in facts if not (in_capitals(a) and key(a) in body)]
+    kept: list[AwardFact] = []
+    for a in facts:
+        body = [b for b in facts if b is not a and not on_display_line(b)]
+        if on_display_line(a) and any(same(a, b) for b in body):
+            continue
+        if a.rule.startswith("named") and any(same(a, b) for b in body if b.rule.startswith("count")):
+            continue
+        kept.append(a)
+    return kept
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:

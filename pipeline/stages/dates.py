@@ -127,8 +127,8 @@ class DatesStage:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         before, after = text[line_start:m.start()], text[m.end():line_end]
-        if self._header.search(before):
-            return True
+        if self._header.match(before.strip()) and len(before.strip()) <= 30:
+            return True  # "Thứ Tư, 21/08/2024", "Cập nhật ngày : 13/01/2022" open their line
         if not after.strip(" \t|-–:0-9") and not self._meeting.search(before[-40:].lower()):
             # date closing a headline or standing alone
             return len(before.strip()) == 0 or not re.search(r"(?i)\b(ngày|sáng|chiều|tối)\s*$", before)
@@ -168,7 +168,9 @@ class DatesStage:
             score += 1.5
         if fact.year_from == "text":
             score += 0.5
-        if self._foreign.search(before[-45:]):
+        if fact.rule == "day_range":
+            score += 1.0  # a meeting over several days: its first day
+        elif self._foreign.search(before[-45:]):
             score -= 4.0
         if self._other_event.search(text[s_start:start]) or re.search(r"(?i)\bsẽ\b", text[end:s_end]):
             score -= 3.0

@@ -27,7 +27,7 @@ if not Doc.has_extension("people"):
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:[’'][{UPPER}][{LOWER}]*)?"  # "H’Nhi", "Rcom H’Nơr"
+_SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:[’'-][{UPPER}][{LOWER}]*)?"  # "H’Nhi", "Rcom H’Nơr", "Chen Wen-Hsiung"
 _RUN = re.compile(rf"(?<![\w.’'])(?:{_SYLLABLE})(?:[ ](?:{_SYLLABLE}))+(?![\w’'])")
 _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
 # "Ban Kinh tế - Xã hội", "Hội đồng Thi đua – Khen thưởng": a body's own dash
@@ -134,6 +134,7 @@ class PeopleStage:
                 if later is not None and later >= 2 and len(syllables) - later >= 2:
                     pos += sum(len(syl) + 1 for syl in syllables[:later])
                     syllables = syllables[later:]
+            syllables = self._cut_at_dash(syllables)
             kept = syllables[:1]
             for syl in syllables[1:]:
                 after_letter = len(kept[-1]) == 1  # "Y Thim Ê Ban": a stop word after a one-letter syllable is a name
@@ -153,6 +154,14 @@ class PeopleStage:
                 end = tail.end(1)
             out.append((pos, end))
         return out
+
+    def _cut_at_dash(self, syllables: list[str]) -> list[str]:
+        """"Lê Minh Ngân-Phó Bí thư": a dash before a title word ends the name; "Wen-Hsiung" does not."""
+        for i, syl in enumerate(syllables):
+            head, dash, tail = syl.partition("-")
+            if dash and (tail in self.stops or len(tail) <= 2 or self.title_head.match(tail)):
+                return [*syllables[:i], head]
+        return syllables
 
     def _is_person(self, text: str, start: int, end: int, has_titles: bool) -> bool:
         before = text[max(0, start - 40):start]

@@ -38,7 +38,7 @@ class PercentagesStage:
         self.target_strong = re.compile(rf"(?i)\b{alternation(lex('target_strong'))}\b")
         self.target_soft = re.compile(rf"(?i)\b{alternation(lex('target_soft'))}\b")
         self.result_verb = re.compile(rf"(?i)\b{alternation(lex('result_verbs'))}\b")
-        self.change_end = re.compile(rf"(?i)\b{alternation(lex('change_words'))}(?:[ ]+(?:thêm|khoảng|gần|hơn|trên|xuống))*[ ]*$")
+        self.change_end = re.compile(rf"(?i)\b{alternation(lex('change_words'))}(?:[ ]+(?:thêm|khoảng|gần|hơn|trên|xuống|từ))*[ ]*$")
         self.share_end = re.compile(rf"(?i)\b{alternation(lex('share_words'))}[ ]*$")
         self.result_end = re.compile(rf"(?i)\b{alternation(lex('result_end'))}(?:[ ]+(?:trên|gần|khoảng|hơn|dưới))*[ ]*$")
         self.compare_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:[^\d,;.]{{0,40}}?)\b{alternation(lex('compare_after'))}\b")
@@ -132,11 +132,15 @@ class PercentagesStage:
             return "vote"
         if self.target_bracket.search(pre) and post.lstrip().startswith(")"):
             return "target"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
+        if re.search(r"(?i)\b(?:chỉ tiêu|mức cho phép|định mức)\s*$", local) and not post.lstrip().startswith(("chỉ tiêu",)):
+            return "target"  # "thấp hơn chỉ tiêu 5% Tổng cục giao"
+        if re.search(r"(?i)\bcùng(?:\s+với)?\s*$", local) and self.attendance.search(before):
+            return "other"  # "Đến dự hội nghị có ông A; ... cùng 72/74 cán bộ"
         if self.share_end.search(local):
             return "other"
         if self._target_frame(before):
             return "target"
-        if (self.change_end.search(local) and not re.search(r"(?i)\bđạt và vượt\s*$", local)) \
+        if (self.change_end.search(local) and not re.search(r"(?i)\b(?:đạt|hoàn thành) và vượt\s*$", local)) \
                 or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b", local):
             return "other"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
         if self.result_end.search(local) or self.result_verb.search(pre):

@@ -151,7 +151,7 @@ def test_awards_a_semicolon_clause_with_its_own_verb_ends_the_list(run):
 def test_awards_degree_full_stop_does_not_end_the_list(run):
     doc = run("Ông Y Wơn Byă trao Bằng khen cho Khoa Nhi; ThS.BS. Kpă Thị Hoa, Phó Trưởng khoa Nội được tặng "
               "danh hiệu Chiến sĩ thi đua cấp tỉnh.")
-    assert sorted(awards(doc)) == [("Bằng khen", "collective", 1), ("danh hiệu Chiến sĩ thi đua cấp tỉnh", "individual", 1)]
+    assert sorted(awards(doc)) == [("Bằng khen", "collective", 1), ("Chiến sĩ thi đua cấp tỉnh", "individual", 1)]
 
 
 def test_awards_abbreviated_body_alone(run):
@@ -166,4 +166,15 @@ def test_awards_rating_verb_earlier_in_the_sentence(run):
 
 def test_awards_duoc_cong_nhan_a_named_person(run):
     doc = run("Thẩm phán Đinh Công Thạch, Phó Chánh tòa Hình sự được công nhận danh hiệu Chiến sĩ thi đua ngành Tòa án.")
-    assert awards(doc) == [("danh hiệu Chiến sĩ thi đua ngành Tòa án", "individual", 1)]
+    assert awards(doc) == [("Chiến sĩ thi đua ngành Tòa án", "individual", 1)]
+
+
+def test_awards_caption_repeating_the_body_is_dropped(run):
+    doc = run("Bà Lò Thị Hạnh vinh dự được nhận Kỷ niệm chương “Vì sự nghiệp phát triển của phụ nữ Việt Nam”.\n"
+              "Bà Đàng Thị Hạnh trao Kỷ niệm chương cho bà Lò Thị Hạnh\n")
+    assert awards(doc) == [("Kỷ niệm chương “Vì sự nghiệp phát triển của phụ nữ Việt Nam", "individual", 1)]
+
+
+def test_awards_fraction_count_with_thousands(run):
+    doc = run("Năm 2023, phường có 3.126/3.274 hộ đạt danh hiệu Gia đình văn hóa, được UBND phường công nhận.")
+    assert awards(doc) == [("Gia đình văn hóa", "collective", 3126)]

@@ -101,3 +101,13 @@ def test_dates_review_and_plan_years_put_january_in_the_plan_year(run):
 def test_dates_a_batch_date_is_not_the_meeting(run):
     doc = run("Tại buổi lễ, 7 đảng viên được nhận huy hiệu đảng đợt 7.11.2022.")
     assert meeting(doc) is None
+
+
+def test_dates_session_over_several_days_takes_the_first(run):
+    doc = run("Chiều 10/12, Kỳ họp thứ 21 HĐND tỉnh đã bế mạc. Kỳ họp diễn ra từ ngày 08 đến ngày 10/12/2024.")
+    assert meeting(doc) == (2024, 12, 8)
+
+
+def test_dates_weekday_inside_the_sentence_is_no_header(run):
+    doc = run("Chiều thứ Bảy (12/10/2024), Trường THPT Phan Chu Trinh tổ chức Hội nghị viên chức.")
+    assert meeting(doc) == (2024, 10, 12)

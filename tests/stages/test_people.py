@@ -201,3 +201,18 @@ def test_people_list_roles_are_shared_per_mention(run):
               "Thứ trưởng Nguyễn Văn Toản và đồng chí Nông Thị Huyền phát biểu.")
     roles = {n: r for n, (_, r) in people(doc).items()}
     assert roles["Nguyễn Văn Toản"] == ["chair", "speaker"] and roles["Nông Thị Huyền"] == ["attendee", "speaker"]
+
+
+def test_people_hyphenated_foreign_name(run):
+    doc = run("Dự hội nghị có ông Chen Wen-Hsiung - Tổng Giám đốc công ty.")
+    assert people(doc)["Chen Wen-Hsiung"][0] == ["Tổng Giám đốc công ty"]
+
+
+def test_people_dash_before_a_title_ends_the_name(run):
+    doc = run("Đại hội đã bầu ông Lê Minh Ngân-Phó Bí thư Thường trực Tỉnh ủy giữ chức Bí thư Tỉnh ủy.")
+    assert list(people(doc)) == ["Lê Minh Ngân"]
+
+
+def test_people_cham_surname_with_title_after(run):
+    doc = run("Dự hội nghị có Quảng Thị Kim Thoa, Phó Chủ tịch UBND huyện.")
+    assert list(people(doc)) == ["Quảng Thị Kim Thoa"]

@@ -64,6 +64,12 @@ def test_percentages_never_dates_periods_or_numbers(run, text):
         ("Giám đốc Sở Kế hoạch và Đầu tư cho biết: tăng trưởng kinh tế ước đạt 6,5%.", "result"),
         ("Năm học qua, 60/62 giáo viên được đánh giá chuẩn nghề nghiệp mức khá trở lên.", "result"),
         ("Tỷ lệ che phủ rừng duy trì ở mức 41,5%.", "result"),
+        ("Năm 2024, tỉnh hoàn thành và vượt 20/24 chỉ tiêu chủ yếu.", "result"),
+        ("Nợ thuế chiếm 4,8% tổng thu, thấp hơn chỉ tiêu 5% Tổng cục giao.", "other,target"),
+        ("Tỷ lệ hộ nghèo giảm từ 2,1% xuống 1,5%.", "other,result"),
+        ("Dự thảo được lấy ý kiến, kết quả có 96,2% NLĐ biểu quyết tán thành.", "vote"),
+        ("Đến dự có ông Phạm Nhân, Trưởng phòng; đại diện Công đoàn cùng 72/74 cán bộ, giáo viên.", "other"),
+        ("Giám đốc công nhận danh hiệu Tập thể lao động tiên tiến cho 19/21 khoa, phòng.", "result"),
     ],
 )
 def test_percentages_kind(run, text, kind):
