@@ -90,7 +90,12 @@ class PeopleStage:
         people: dict[str, PersonFact] = {}
         groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
+        # where underthesea read a name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"
+        runs_on = {t.idx + i for t in doc for i, ch in enumerate(t.text)
+                   if ch == " " and i + 1 < len(t.text) and t.text[i + 1].islower()}
         for start, end in self._candidates(text):
+            if end in runs_on and text.count(" ", start, end) == 1:
+                continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
             name = text[start:end]
             key = name.casefold()
             intro = self.list_title.search(text, max(0, start - 80), start)
@@ -379,7 +384,7 @@ def _is_byline(text: str, start: int) -> bool:
 def _chain_limit(text: str, start: int) -> int:
     """Where a title chain must end: a semicolon, a line break or a sentence stop."""
     limit = len(text)
-    for stop in (";", "\n"):
+    for stop in (";", "\n", ":"):
         pos = text.find(stop, start)
         if pos >= 0:
             limit = min(limit, pos)

@@ -216,3 +216,13 @@ def test_people_dash_before_a_title_ends_the_name(run):
 def test_people_cham_surname_with_title_after(run):
     doc = run("Dự hội nghị có Quảng Thị Kim Thoa, Phó Chủ tịch UBND huyện.")
     assert list(people(doc)) == ["Quảng Thị Kim Thoa"]
+
+
+def test_people_word_split_by_underthesea_is_no_name(run):
+    doc = run("Đồng chí Trương Thị Mai làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ đạo.")
+    assert list(people(doc)) == ["Trương Thị Mai"]
+
+
+def test_people_title_chain_ends_at_a_colon(run):
+    doc = run("Bà Lê Thu Hằng, Phó Hiệu trưởng, Thường trực Hội đồng Thi đua nhà trường công bố: năm học 2023-2024 có 3 tập thể.")
+    assert people(doc)["Lê Thu Hằng"][0] == ["Phó Hiệu trưởng", "Thường trực Hội đồng Thi đua nhà trường"]
