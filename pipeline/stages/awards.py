@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import AwardFact, Span
-from pipeline.stages.text import alternation, parse_int, sentences, trim_span, years_in
+from pipeline.stages.text import alternation, doc_text, parse_int, sentences, trim_span, years_in
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("awards"):
@@ -57,7 +57,7 @@ class AwardsStage:
         self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         people = doc._.people or []
         mentions = [(m, i) for i, p in enumerate(people) for m in p.mentions]
         described = [t for p in people for t in p.titles]

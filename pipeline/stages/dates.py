@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import DateFact
-from pipeline.stages.text import sentence_of, sentences
+from pipeline.stages.text import doc_text, sentence_of, sentences
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
@@ -48,7 +48,7 @@ class DatesStage:
         self._review = re.compile(table.alternation("review_cues"), re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = self.find(text)
         headers = {m.span() for rule_id, m in found if rule_id == "dmy" and self._is_header(text, m)}
         anchor = self.anchor(found, headers, doc._.published)

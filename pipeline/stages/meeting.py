@@ -14,10 +14,13 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import MeetingFact, Span
-from pipeline.stages.text import sentence_of, sentences, trim_span
+from pipeline.stages.text import doc_text, sentence_of, sentences, trim_span
 
 if not Doc.has_extension("meeting"):
     Doc.set_extension("meeting", default=None)
+
+
+_ORGANISED = re.compile(r"(?i)\btổ chức\b")
 
 
 class MeetingStage:
@@ -31,7 +34,7 @@ class MeetingStage:
         self.not_host = re.compile(r"(?i)(?:hội nghị|đại hội|kỳ họp|buổi|sau|trong|với|các|những|đồng chí|ông|bà|theo|hội trường)\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sents = sentences(doc)
         order = self._reporting_sentences(doc, sents)
         fact = MeetingFact()
@@ -48,9 +51,10 @@ class MeetingStage:
         return doc
 
     def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
+        text = doc_text(doc)
         meeting_dates = [d for d in (doc._.dates or []) if d.is_meeting]
         first = [sentence_of(sents, meeting_dates[0].span[0])] if meeting_dates else []
-        rest = [s for s in sents if re.search(r"(?i)\btổ chức\b", doc.text[s[0]:s[1]])]
+        rest = [s for s in sents if _ORGANISED.search(text, s[0], s[1])]
         return first + [s for s in rest if s not in first]
 
     def _host(self, text: str, start: int, end: int, dates: list[Span]) -> Span | None:

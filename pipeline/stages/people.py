@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import PersonFact, Span
-from pipeline.stages.text import alternation, sentences, trim_span
+from pipeline.stages.text import alternation, doc_text, sentences, trim_span
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("people"):
@@ -34,6 +34,7 @@ _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
 _DASH_BODY = re.compile(rf"[{UPPER}][{LOWER}]+ [{LOWER}]+ [-–] (?P<right>[{UPPER}][{LOWER}]+ [{LOWER}]+)")
 # "Văn hóa, Thể thao và Truyền thông", "Lao động, Thương binh và Xã hội": a body's own comma
 _COMMA_BODY = re.compile(rf"[{UPPER}][{LOWER}]+(?: [{LOWER}]+)?, [{UPPER}][{LOWER}]+(?: [{LOWER}]+)? và [{UPPER}][{LOWER}]+")
+_GLUED = re.compile(rf" (?=[{LOWER}])")
 _SEPARATOR = re.compile(r"[ ]*(?:[-–—:,(]|\s[-–—])[ ]*")
 _SEGMENT_SPLIT = re.compile(r"[ ]*(?:[,;(+]|(?<=\S)[ ]*[-–—](?=\s|\w)|[ ]+kiêm[ ]+)[ ]*")
 
@@ -85,14 +86,13 @@ class PeopleStage:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         sents = sentences(doc)
         people: dict[str, PersonFact] = {}
         groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
         # where underthesea read a name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"
-        runs_on = {t.idx + i for t in doc for i, ch in enumerate(t.text)
-                   if ch == " " and i + 1 < len(t.text) and t.text[i + 1].islower()}
+        runs_on = {t.idx + m.start() for t in doc if " " in t.text for m in _GLUED.finditer(t.text)}
         for start, end in self._candidates(text):
             if end in runs_on and text.count(" ", start, end) == 1:
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
@@ -149,8 +149,9 @@ class PeopleStage:
             if len(kept) < 2:
                 continue
             name = " ".join(kept)
-            if name.casefold() in self.not_names or any(name.casefold().startswith(n + " ") for n in self.not_names):
-                continue
+            folded = name.casefold().split(" ")
+            if any(" ".join(folded[:k]) in self.not_names for k in range(2, len(folded) + 1)):
+                continue  # "Hồ Chí Minh", "Lương Thế Vinh ..."
             if name.isupper() or self.title_head.match(name):
                 continue  # "Phó Hiệu trưởng" is a title, not a name
             end = pos + len(name)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import PercentFact, Span
-from pipeline.stages.text import alternation, parse_decimal, parse_int, sentence_of, sentences, trim_span, years_in
+from pipeline.stages.text import alternation, doc_text, parse_decimal, parse_int, sentence_of, sentences, trim_span, years_in
 
 if not Doc.has_extension("percentages"):
     Doc.set_extension("percentages", default=None)
@@ -44,7 +44,7 @@ class PercentagesStage:
         self.compare_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:[^\d,;.]{{0,40}}?)\b{alternation(lex('compare_after'))}\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         taken: list[Span] = [d.span for d in (doc._.dates or [])]
         sents = sentences(doc)
         facts: list[PercentFact] = []

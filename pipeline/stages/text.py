@@ -11,15 +11,28 @@ from pipeline.textmap import normalize
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's working text, held by its text map (``doc.text`` rebuilds it from tokens each time)."""
+    tmap = doc._.textmap
+    return tmap.text if tmap is not None else doc.text
+
+
 def sentences(doc: Doc) -> list[Span]:
-    """Character spans of the doc's sentences (whitespace tokens trimmed)."""
+    """Character spans of the doc's sentences (whitespace trimmed), found once and kept on the doc."""
+    cached = doc.user_data.get("hoinghi.sentences")
+    if cached is not None:
+        return cached
+    text = doc_text(doc)
     out = []
     for sent in doc.sents:
-        text = sent.text
-        if not text.strip():
-            continue
-        lead = len(text) - len(text.lstrip())
-        out.append((sent.start_char + lead, sent.start_char + len(text.rstrip())))
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append((start, end))
+    doc.user_data["hoinghi.sentences"] = out
     return out
 
 
