@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -29,35 +30,55 @@ def main() -> None:
               help="Errors JSONL (default: OUTPUT with .errors.jsonl, or hoinghi.errors.jsonl).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
               help="Refuse articles longer than this.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes, each loading the models once (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds one document may take; a slower one is reported as 'timeout' and the run goes on.")
+@click.option("--resume", is_flag=True,
+              help="Append to OUTPUT, skipping documents already in it (same doc_id and text).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, max_chars: int, quiet: bool) -> None:
-    """Extract facts from articles: .txt files, folders of them, JSONL ({"id","text",...}) or - for stdin.
+def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, max_chars: int,
+            jobs: int | None, timeout: float, resume: bool, quiet: bool) -> None:
+    """Extract facts from articles: .txt files, saved pages (.html/.htm), JSONL ({"id","text",...}),
+    folders of them, any gzipped, or - for JSONL on stdin.
 
-    Example: hoinghi extract corpus/articles -o facts.jsonl
+    Example: hoinghi extract corpus/articles -o facts.jsonl -j 2
 
-    Exit code 0 when every document was extracted, 1 when some failed
-    (each is listed in the errors file with its reason).
+    Records are written in input order as each finishes; Ctrl-C leaves every
+    finished one, and --resume carries on. Exit code 0 when every document
+    was extracted, 1 when some failed (each is listed in the errors file with
+    its reason), 130/143 when stopped by Ctrl-C/SIGTERM.
     """
-    from pipeline.batch import run_batch
+    from pipeline.batch import BatchInterrupted, run_batch
+    from pipeline.errors import HoinghiError
+    from pipeline.progress import ProgressBar
 
     if errors_path is None:
         errors_path = (output.with_name(output.name.removesuffix(".jsonl") + ".errors.jsonl")
-                       if output is not None else Path("hoinghi.errors.jsonl"))
-    show_bar = not quiet and sys.stderr.isatty()
-    progress = None
-    if show_bar:
-        from tqdm import tqdm
-
-        def progress(items):  # type: ignore[no-untyped-def]
-            return tqdm(items, unit="doc", file=sys.stderr)
-
-    summary = run_batch(inputs, output, errors_path, max_chars=max_chars, progress=progress)
+                       if output is not None and str(output) != "-" else Path("hoinghi.errors.jsonl"))
+    bar = ProgressBar(inputs) if not quiet and sys.stderr.isatty() else None
+    try:
+        summary = run_batch(inputs, output, errors_path, jobs=jobs, timeout=timeout, resume=resume,
+                            max_chars=max_chars, progress=bar)
+    except BatchInterrupted as exc:
+        summary, code = exc.summary, (130 if exc.signal_name == "SIGINT" else 143)
+        click.echo(f"\n{exc}", err=True)
+    except HoinghiError as exc:
+        raise click.ClickException(str(exc)) from None
+    except BrokenPipeError:  # the reader of standard output went away (`| head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)
+    else:
+        code = 1 if summary.failed_total else 0
+    finally:
+        if bar is not None:
+            bar.close()
     if not quiet:
         for line in summary.lines():
             click.echo(line, err=True)
         if summary.failed_total:
             click.echo(f"errors written to {errors_path}", err=True)
-    sys.exit(1 if summary.failed_total else 0)
+    sys.exit(code)
 
 
 @main.command()
@@ -83,17 +104,30 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("predicted", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--errors", "show_errors", is_flag=True, help="List every miss and false positive by field.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every miss and false positive by field, each with its sentence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold: Path, predicted: Path, show_errors: bool, as_json: bool) -> None:
     """Score records against gold: P/R/F1 per field, as ANNOTATION.md counts them.
 
     Example: hoinghi evaluate corpus/gold.jsonl facts.jsonl --errors
     """
+    from pipeline.error_report import explain
     from pipeline.scoring import format_table, load_records, score
 
-    result, errors = score(load_records(gold), load_records(predicted))
+    pred = load_records(predicted)
+    result, errors = score(load_records(gold), pred)
     if show_errors:
-        for err in sorted(errors, key=lambda e: (str(e[1]), str(e[0]))):
-            click.echo("\t".join(["ERR", *map(str, err)]))
+        for line in explain(errors, pred):
+            click.echo(line)
     click.echo(json.dumps(result, ensure_ascii=False) if as_json else format_table(result))
+
+
+def _add_archive_commands() -> None:
+    from pipeline.archive.cli import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_archive_commands()

@@ -66,6 +66,10 @@ _SYLLABLE = re.compile(
     r"(?:ch|ng|nh|[cmnpt])?"
 )
 _WORD_SPLIT = re.compile(r"[\s!-/:-@\[-`{-~]+")
+# What a reader does not see on a web page: scripts, styles, comments and tags.
+_MARKUP = r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]*>"
+_MARKUP_BYTES = re.compile(_MARKUP.encode("ascii"))
+_MARKUP_TEXT = re.compile(_MARKUP)
 
 
 class DecodeError(ValueError):
@@ -444,18 +448,20 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     return _repair(text, load_tables())
 
 
-def _repair(text: str, tables: Tables) -> tuple[str, str | None]:
+def _repair(text: str, tables: Tables, markup: bool = False) -> tuple[str, str | None]:
     if text.isascii():
         return text, None
     try:
         raw, _ = codecs.charmap_encode(text, "strict", _cp1252_bytes_map())
     except UnicodeEncodeError:
         return text, None  # holds letters Windows-1252 lacks (ư, ơ, đ, ạ ...): real Unicode
-    valid, invalid, _ = _score(text[:_SAMPLE_BYTES])
+    sample = (_MARKUP_TEXT.sub(" ", text) if markup else text)[:_SAMPLE_BYTES]
+    valid, invalid, _ = _score(sample)
     if valid >= invalid:
         return text, None  # already reads as Vietnamese (or has no non-ASCII words)
+    raw_sample, _ = codecs.charmap_encode(sample, "strict", _cp1252_bytes_map())
     utf8 = _Candidate("utf-8", "UTF-8", lambda data, errors="strict": data.decode("utf-8", errors))
-    best = _best(raw[:_SAMPLE_BYTES], (utf8, *_candidates(tables)), tables.common_words)
+    best = _best(raw_sample, (utf8, *_candidates(tables)), tables.common_words)
     if best is None or best.valid < 3 or best.ratio < 0.8:
         return text, None
     try:
@@ -466,7 +472,7 @@ def _repair(text: str, tables: Tables) -> tuple[str, str | None]:
 
 # --------------------------------------------------------------------------- entry point
 
-def decode_article(data: bytes) -> tuple[str, str]:
+def decode_article(data: bytes, *, markup: bool = False) -> tuple[str, str]:
     """Return ``(text, encoding_name)`` for the bytes of one article.
 
     Accepts UTF-8 (with or without BOM) and UTF-16/UTF-32 with a BOM; text is
@@ -480,35 +486,43 @@ def decode_article(data: bytes) -> tuple[str, str]:
 
         >>> decode_article(b"Vie\\xe4t Nam")[1]           # "Vieät Nam" in VNI
         'vni-windows'
+
+    With ``markup=True`` (a saved web page) the encoding is judged on the words
+    a reader sees, not on tags and scripts, so a TCVN3 page whose first 64 KB
+    are scripts is still recognised:
+
+        >>> decode_article(b"<script>" + b"x" * 70_000 + b"</script><p>H\\xe9i ngh\\xde c\\xb8n b\\xe9</p>",
+        ...                markup=True)[1]
+        'tcvn3'
     """
     if not data:
         return "", "utf-8"
     bom = _decode_bom(data)
     if bom is not None:
-        return _with_repair(*bom)
+        return _with_repair(*bom, markup=markup)
     utf16 = _sniff_utf16(data)
     if utf16 is not None:
-        return _with_repair(_decode_unicode(data, utf16), utf16)
+        return _with_repair(_decode_unicode(data, utf16), utf16, markup=markup)
     _check_binary(data)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return _decode_legacy_bytes(data, load_tables(), exc)
-    return _with_repair(text, "utf-8")
+        return _decode_legacy_bytes(data, load_tables(), exc, markup=markup)
+    return _with_repair(text, "utf-8", markup=markup)
 
 
-def _with_repair(text: str, name: str) -> tuple[str, str]:
-    repaired, legacy = _repair(text, load_tables())
+def _with_repair(text: str, name: str, *, markup: bool = False) -> tuple[str, str]:
+    repaired, legacy = _repair(text, load_tables(), markup)
     if legacy is None:
         return text, name
     return repaired, ("utf-8-double-encoded" if legacy == "utf-8" else f"{legacy}-in-{name}")
 
 
 def _decode_legacy_bytes(
-    data: bytes, tables: Tables, utf8_error: UnicodeDecodeError
+    data: bytes, tables: Tables, utf8_error: UnicodeDecodeError, *, markup: bool = False
 ) -> tuple[str, str]:
     candidates = _candidates(tables)
-    sample = data[:_SAMPLE_BYTES]
+    sample = (_MARKUP_BYTES.sub(b" ", data) if markup else data)[:_SAMPLE_BYTES]
     best = _best(sample, candidates, tables.common_words)
     if best is not None:
         return best.candidate.decode(data, "strict"), best.candidate.name

@@ -1,9 +1,11 @@
 """Read user inputs into articles, or into one clear error per document.
 
-A path may be a ``.txt`` file (the file stem is the id), a ``.jsonl`` file
-(one ``{"id", "text", "url"?, "published"?, "source"?}`` object a line), either
-of them gzipped (``.txt.gz``, ``.jsonl.gz``), a folder (its ``.txt``/``.jsonl``
-files, recursively, sorted by path) or ``"-"`` for JSONL on standard input.
+A path may be a ``.txt`` file (the file stem is the id), a saved web page
+(``.html``/``.htm``: the article, its title, URL and date are taken from the
+page, see :mod:`pipeline.webpage`), a ``.jsonl`` file (one ``{"id", "text",
+"url"?, "published"?, "source"?}`` object a line), any of them gzipped
+(``.txt.gz``, ``.html.gz``, ``.jsonl.gz``), a folder (those files,
+recursively, sorted by path) or ``"-"`` for JSONL on standard input.
 Problems are yielded as ``ReadError`` and reading goes on::
 
     for item in read_inputs(["bai/w1_01.txt", "thieu.txt", "-"]):
@@ -29,7 +31,10 @@ from typing import IO, Any, AnyStr
 from pipeline.decoding import DecodeError, decode_article, repair_legacy_text
 
 _TEXT_SUFFIXES = (".txt", ".txt.gz")
+_HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+_ALL_SUFFIXES = _TEXT_SUFFIXES + _HTML_SUFFIXES + _JSONL_SUFFIXES
+_HTML_BYTE_LIMIT = 20_000_000  # a saved page larger than this is not a news article
 _STDIN = "<stdin>"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _HTML_START = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html\b)", re.IGNORECASE)
@@ -39,7 +44,7 @@ _HTML_TAG = re.compile(
     r"\b[^<>]{0,500}?/?>",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _OPTIONAL_FIELDS = ("url", "published", "source")
 
 
@@ -48,7 +53,7 @@ class Article:
     """One article to analyse, e.g. ``Article("w1_03", "Sáng ngày 26/01/2024, ...", {"encoding": "utf-8"})``.
 
     ``meta`` may hold ``url``, ``published`` (``YYYY-MM-DD``), ``source``,
-    ``path`` and ``encoding``.
+    ``title``, ``path`` and ``encoding``.
     """
 
     doc_id: str
@@ -60,8 +65,8 @@ class Article:
 class ReadError:
     """A document that could not be read, e.g. ``ReadError("w1_03", "in/w1_03.txt", "empty", "w1_03: text is empty")``.
 
-    ``reason`` is one of: empty, binary, encoding, html, too_large, bad_json,
-    bad_record, unreadable.
+    ``reason`` is one of: empty, binary, encoding, html, no_article, too_large,
+    bad_json, bad_record, unreadable.
     """
 
     doc_id: str
@@ -70,20 +75,85 @@ class ReadError:
     message: str
 
 
+@dataclass(frozen=True)
+class HtmlPage:
+    """A saved web page read from disk but not yet parsed: ``HtmlPage("hoi-nghi", "in/hoi-nghi.html", b"<html>...")``.
+
+    Parsing is the costly part of reading a page, so a batch hands the page to
+    a worker process, which calls :meth:`load`.
+    """
+
+    doc_id: str
+    source: str
+    data: bytes
+    max_chars: int = 1_000_000
+
+    def load(self) -> Article | ReadError:
+        """The page's article, with ``title``, ``url``, ``published``, ``source`` in its meta when the page has them."""
+        from pipeline.webpage import read_page  # trafilatura is only needed when there are pages
+
+        try:
+            html, encoding = decode_article(self.data, markup=True)
+        except DecodeError as exc:
+            return _error(self.doc_id, self.source, exc.reason, str(exc))
+        page = read_page(html)
+        if page is None:
+            return _error(self.doc_id, self.source, "no_article", "the page has no article text (a menu or an error page?)")
+        meta = {"path": self.source, "encoding": encoding, **page.meta()}
+        return _article_or_error(self.doc_id, self.source, page.text, meta, self.max_chars, markup_ok=True)
+
+
 def read_inputs(paths: Iterable[str | Path], *, max_chars: int = 1_000_000) -> Iterator[Article | ReadError]:
     """Yield an ``Article`` or a ``ReadError`` for each document, in input order.
 
     JSONL is streamed one line at a time; nothing is raised for a bad document.
     A line ``{"id": "bai_01", "text": "Hội nghị cán bộ, công chức năm 2023",
-    "published": "2024-01-26"}`` becomes ``Article("bai_01", "Hội nghị cán bộ,
-    công chức năm 2023", {"published": "2024-01-26", "path": ..., "encoding": "utf-8"})``;
-    ``"published": "26/01/2024"`` makes it a ``bad_record`` error instead.
+    "published": "2024-01-26T08:00:00+07:00"}`` becomes ``Article("bai_01", "Hội
+    nghị cán bộ, công chức năm 2023", {"published": "2024-01-26", "path": ...,
+    "encoding": "utf-8"})``; ``"published": "26/01/2024"`` makes it a
+    ``bad_record`` error instead.
     """
+    for item in iter_documents(paths, max_chars=max_chars):
+        yield item.load() if isinstance(item, HtmlPage) else item
+
+
+def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 1_000_000) -> Iterator[Article | ReadError | HtmlPage]:
+    """Like :func:`read_inputs`, but web pages come unparsed, as ``HtmlPage``, for a worker to load."""
     for raw in paths:
         if isinstance(raw, str) and raw == "-":
             yield from _read_stdin(max_chars)
         else:
             yield from _read_path(Path(raw), max_chars)
+
+
+def count_documents(paths: Iterable[str | Path]) -> int | None:
+    """How many documents the inputs hold (files, and JSONL lines that are not blank); None for stdin.
+
+    Reads JSONL files once, in binary and without parsing; for a progress bar's ETA.
+    """
+    total = 0
+    for raw in paths:
+        if isinstance(raw, str) and raw == "-":
+            return None
+        path = Path(raw)
+        try:
+            files = _folder_files(path) if path.is_dir() else [path]
+        except OSError:
+            files = [path]  # reading it will report the error, as one document
+        for file in files:
+            total += _count_lines(file) if _has_suffix(file, _JSONL_SUFFIXES) else 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    count = 0
+    try:
+        with _open_binary(path) as fh:
+            for line in fh:
+                count += bool(line.strip())
+    except (OSError, EOFError, zlib.error):
+        return max(count, 1)  # reading it will report the error, as one document
+    return count
 
 
 def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
@@ -95,36 +165,44 @@ def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
 
 # --------------------------------------------------------------------------- paths
 
-def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError]:
+def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
     if path.is_dir():
         yield from _read_folder(path, max_chars)
     elif not path.exists():
         yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
     elif _has_suffix(path, _TEXT_SUFFIXES):
         yield _read_text_file(path, max_chars)
+    elif _has_suffix(path, _HTML_SUFFIXES):
+        yield _read_html_file(path, max_chars)
     elif _has_suffix(path, _JSONL_SUFFIXES):
         yield from _read_jsonl_file(path, max_chars)
     else:
         yield _error(_stem(path), str(path), "unreadable",
-                     f"unsupported file type {path.name!r}; give .txt or .jsonl files (optionally .gz) or a folder")
+                     f"unsupported file type {path.name!r}; give .txt, .html/.htm or .jsonl files "
+                     "(optionally .gz) or a folder")
 
 
-def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError]:
-    """The folder's .txt/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
+def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
+    """The folder's .txt/.html/.htm/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
     try:
-        files = sorted(
-            p for p in folder.rglob("*")
-            if p.is_file()
-            and _has_suffix(p, _TEXT_SUFFIXES + _JSONL_SUFFIXES)
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        )
+        files = _folder_files(folder)
     except OSError as exc:
         yield _error(folder.name, str(folder), "unreadable", f"cannot list the folder ({exc})")
         return
     if not files:
-        yield _error(folder.name, str(folder), "empty", "folder has no .txt or .jsonl files")
+        yield _error(folder.name, str(folder), "empty", "folder has no .txt, .html/.htm or .jsonl files")
     for file in files:
         yield from _read_path(file, max_chars)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Paths (not contents) of the readable files under ``folder``, sorted; raises OSError."""
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file()
+        and _has_suffix(p, _ALL_SUFFIXES)
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
@@ -143,17 +221,33 @@ def _open_binary(path: Path) -> IO[bytes]:
 
 # --------------------------------------------------------------------------- .txt
 
-def _read_text_file(path: Path, max_chars: int) -> Article | ReadError:
+def _read_bytes(path: Path, byte_limit: int, too_large: str) -> bytes | ReadError:
+    """The file's bytes (decompressed), reading at most one byte past ``byte_limit``; ``too_large`` says why not."""
     doc_id, source = _stem(path), str(path)
-    byte_limit = 4 * max_chars + 4  # no encoding takes more than 4 bytes a character, plus a BOM
     try:
         with _open_binary(path) as fh:
             data = fh.read(byte_limit + 1)
     except (OSError, EOFError, zlib.error) as exc:
         return _error(doc_id, source, "unreadable", f"cannot read the file ({exc})")
     if len(data) > byte_limit:
-        return _error(doc_id, source, "too_large",
-                      f"text is too large (over {byte_limit:,} bytes; the limit is {max_chars:,} characters)")
+        return _error(doc_id, source, "too_large", too_large)
+    return data
+
+
+def _read_html_file(path: Path, max_chars: int) -> HtmlPage | ReadError:
+    data = _read_bytes(path, _HTML_BYTE_LIMIT, f"page is too large (over {_HTML_BYTE_LIMIT:,} bytes)")
+    if isinstance(data, ReadError):
+        return data
+    return HtmlPage(doc_id=_stem(path), source=str(path), data=data, max_chars=max_chars)
+
+
+def _read_text_file(path: Path, max_chars: int) -> Article | ReadError:
+    doc_id, source = _stem(path), str(path)
+    byte_limit = 4 * max_chars + 4  # no encoding takes more than 4 bytes a character, plus a BOM
+    data = _read_bytes(path, byte_limit, f"text is too large (over {byte_limit:,} bytes; the limit is "
+                                         f"{max_chars:,} characters)")
+    if isinstance(data, ReadError):
+        return data
     try:
         text, encoding = decode_article(data)
     except DecodeError as exc:
@@ -162,23 +256,27 @@ def _read_text_file(path: Path, max_chars: int) -> Article | ReadError:
 
 
 def _article_or_error(
-    doc_id: str, source: str, text: str, meta: dict[str, str], max_chars: int, label: str | None = None
+    doc_id: str, source: str, text: str, meta: dict[str, str], max_chars: int, label: str | None = None,
+    *, markup_ok: bool = False,
 ) -> Article | ReadError:
-    problem = _text_problem(text, max_chars)
+    problem = _text_problem(text, max_chars, markup_ok=markup_ok)
     if problem is not None:
         return _error(doc_id, source, *problem, label=label)
     return Article(doc_id=doc_id, text=text, meta=meta)
 
 
-def _text_problem(text: str, max_chars: int) -> tuple[str, str] | None:
-    """(reason, message) when decoded text is not an article to analyse."""
+def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tuple[str, str] | None:
+    """(reason, message) when decoded text is not an article to analyse.
+
+    ``markup_ok``: the text was taken out of a page, so a quoted ``<p>`` in it is prose.
+    """
     if not text.strip().strip(_INVISIBLE).strip():
         return ("empty", "text is empty" if not text else "text is only whitespace")
     if len(text) > max_chars:
         return ("too_large", f"text is too large ({len(text):,} characters; the limit is {max_chars:,})")
     if "\x00" in text:
         return ("binary", "binary data (NUL characters), not text")
-    tags = _html_tags(text)
+    tags = [] if markup_ok else _html_tags(text)
     if tags:
         shown = ", ".join(f"<{t}>" for t in tags)
         return ("html", f"looks like HTML ({shown}), not plain text; save the page as a .html file instead")
@@ -289,6 +387,8 @@ def _record_to_article(record: Any, where: str, meta: dict[str, str], max_chars:
     except DecodeError as exc:
         return _error(doc_id, where, exc.reason, str(exc), label=label)
     meta.update({key: record[key] for key in _OPTIONAL_FIELDS if record.get(key)})
+    if "published" in meta:
+        meta["published"] = meta["published"][:10]  # "2024-01-26T08:00:00+07:00" -> its day as written
     meta["encoding"] = _json_encoding(legacy)
     return _article_or_error(doc_id, where, text, meta, max_chars, label=label)
 
@@ -322,16 +422,19 @@ def _record_problem(record: dict[str, Any]) -> str | None:
             return f'"{key}" must be a string, got {_json_type(value)}'
     published = record.get("published")
     if published and not _is_iso_date(published):
-        return f'"published" must be an ISO date YYYY-MM-DD, got {published!r}'
+        return f'"published" must be an ISO date YYYY-MM-DD (a time may follow), got {published!r}'
     return None
 
 
 def _is_iso_date(value: str) -> bool:
-    """``"2024-01-26"`` -> True; ``"26/01/2024"``, ``"2024-02-30"`` -> False."""
-    if not _ISO_DATE.fullmatch(value):
+    """``"2024-01-26"``, ``"2024-01-26T08:00:00+07:00"`` -> True; ``"26/01/2024"``, ``"2024-02-30"`` -> False."""
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
         return False
     try:
-        dt.date.fromisoformat(value)
+        dt.date.fromisoformat(match.group(1))
+        if len(value) > 10:
+            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return False
     return True

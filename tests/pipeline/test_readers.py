@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import Article, ReadError, read_inputs
+from pipeline.decoding import load_tables
+from pipeline.readers import Article, HtmlPage, ReadError, count_documents, iter_documents, read_inputs
 
 HOI_NGHI = "Sáng ngày 26/01/2024, Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023."
 DAI_HOI = "Chiều 15/3, Đảng ủy xã Tân Lập tổ chức Đại hội đại biểu nhiệm kỳ 2025 - 2030."
@@ -25,6 +26,44 @@ def write(path: Path, content: str | bytes) -> Path:
 
 def jsonl(*records: dict | str) -> str:
     return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
+
+
+def news_page(*paragraphs: str, head: str = "", dateline: str = "") -> str:
+    """A saved news page as provincial sites write them: menus, a sidebar, comments and a footer around the article."""
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023 - Báo Điện Biên Phủ</title>
+{head}
+</head><body>
+<header><nav class="menu"><ul><li><a href="/">Trang chủ</a></li><li><a href="/chinh-tri">Chính trị</a></li>
+<li><a href="/kinh-te">Kinh tế</a></li><li><a href="/xa-hoi">Xã hội</a></li><li><a href="/the-thao">Thể thao</a></li></ul></nav>
+<div class="weather">Điện Biên Phủ 24°C, trời nắng</div></header>
+<main><article class="detail">
+<h1>Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023</h1>
+{dateline}
+{body}<p class="author">Hoàng Nam</p>
+</article>
+<aside class="related"><h3>Tin liên quan</h3><ul><li><a href="/tin-1">Sở Y tế triển khai nhiệm vụ năm 2024</a></li>
+<li><a href="/tin-2">Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15</a></li></ul></aside>
+<div class="comments"><h3>Bình luận</h3><p>Bạn đọc Minh Anh: Bài viết rất hay, cảm ơn tòa soạn!</p></div>
+</main>
+<footer><p>Bản quyền thuộc Báo Điện Biên Phủ. Giấy phép số 123/GP-BTTTT.</p></footer>
+</body></html>"""
+
+
+PAGE_HEAD = """<link rel="canonical" href="https://baodienbien.vn/hoi-nghi-can-bo-cong-chuc-nam-2023">
+<meta property="og:site_name" content="Báo Điện Biên Phủ">
+<meta property="article:published_time" content="2024-01-26T15:30:00+07:00">"""
+CHU_TRI = "Đồng chí Lò Văn Minh, Chánh Văn phòng Huyện ủy chủ trì hội nghị."
+ARTICLE = (
+    HOI_NGHI,
+    CHU_TRI,
+    "Năm 2023, Văn phòng Huyện ủy đã hoàn thành 12/12 chỉ tiêu được giao, đạt 100% kế hoạch; 95% cán bộ, "
+    "công chức được đánh giá hoàn thành tốt nhiệm vụ.",
+    "Dịp này, Văn phòng Huyện ủy khen thưởng 3 tập thể và 7 cá nhân có thành tích xuất sắc trong thực hiện "
+    "nhiệm vụ năm 2023.",
+)
 
 
 def read(*paths: str | Path, max_chars: int = 1_000_000) -> list[Article | ReadError]:
@@ -194,12 +233,22 @@ def test_read_inputs_jsonl_bad_record(tmp_path: Path, record: object, doc_id: st
     assert problem in result.message
 
 
-@pytest.mark.parametrize("published", ["26/01/2024", "2024-1-26", "2024-02-30", "2024-01-26T08:00:00+07:00", "2024"])
+@pytest.mark.parametrize(
+    "published", ["26/01/2024", "2024-1-26", "2024-02-30", "2024-01-26T25:00:00+07:00", "2024-01-26 sáng", "2024"]
+)
 def test_read_inputs_jsonl_published_must_be_iso_date(tmp_path: Path, published: str) -> None:
     path = write(tmp_path / "batch.jsonl", jsonl({"id": "bai_08", "text": HOI_NGHI, "published": published}))
     result = only(path)
     assert isinstance(result, ReadError) and result.reason == "bad_record"
     assert "YYYY-MM-DD" in result.message and published in result.message
+
+
+@pytest.mark.parametrize(
+    "published", ["2024-01-26T08:00:00+07:00", "2024-01-26T23:30:00Z", "2024-01-26 08:00:00", "2024-01-26T08:00"]
+)
+def test_read_inputs_jsonl_published_time_cut_to_its_day(tmp_path: Path, published: str) -> None:
+    result = only(write(tmp_path / "batch.jsonl", jsonl({"id": "bai_08", "text": HOI_NGHI, "published": published})))
+    assert isinstance(result, Article) and result.meta["published"] == "2024-01-26"
 
 
 def test_read_inputs_jsonl_integer_id_becomes_string(tmp_path: Path) -> None:
@@ -290,10 +339,94 @@ def test_read_inputs_folder_sorted_recursive_txt_and_jsonl(tmp_path: Path) -> No
 def test_read_inputs_empty_folder_is_an_error(tmp_path: Path) -> None:
     write(tmp_path / "notes.md", HOI_NGHI)
     result = only(tmp_path)
-    assert isinstance(result, ReadError) and result.reason == "empty" and "no .txt or .jsonl" in result.message
+    assert isinstance(result, ReadError) and result.reason == "empty" and "no .txt, .html/.htm or .jsonl" in result.message
 
 
 def test_read_inputs_stdin_missing_is_unreadable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", None)
     (error,) = read_inputs(["-"])
     assert isinstance(error, ReadError) and error.reason == "unreadable" and error.doc_id == "<stdin>"
+
+
+# --------------------------------------------------------------------------- web pages
+
+def test_read_inputs_html_page_gives_article_title_url_and_date(tmp_path: Path) -> None:
+    path = write(tmp_path / "hoi-nghi.html", news_page(*ARTICLE, head=PAGE_HEAD))
+    result = only(path)
+    assert isinstance(result, Article) and result.doc_id == "hoi-nghi"
+    assert result.meta == {
+        "path": str(path), "encoding": "utf-8",
+        "title": "Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023",
+        "url": "https://baodienbien.vn/hoi-nghi-can-bo-cong-chuc-nam-2023",
+        "published": "2024-01-26", "source": "Báo Điện Biên Phủ"}
+
+
+def test_read_inputs_html_page_text_leaves_out_menus_sidebar_and_comments(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "hoi-nghi.html", news_page(*ARTICLE, head=PAGE_HEAD)))
+    assert isinstance(result, Article)
+    assert all(paragraph in result.text.splitlines() for paragraph in ARTICLE)
+    for furniture in ("Trang chủ", "Tin liên quan", "Sở Y tế triển khai", "Bạn đọc", "Bản quyền", "24°C"):
+        assert furniture not in result.text
+
+
+def test_read_inputs_html_page_date_from_time_element(tmp_path: Path) -> None:
+    page = news_page(DAI_HOI, *ARTICLE[1:], dateline='<time datetime="2025-03-15T09:00:00+07:00">Thứ Bảy, 15/3/2025 09:00</time>')
+    result = only(write(tmp_path / "dai-hoi.htm", page))
+    assert isinstance(result, Article) and result.meta["published"] == "2025-03-15"
+
+
+def test_read_inputs_html_page_date_not_guessed_from_the_words(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "dai-hoi.html", news_page(*ARTICLE)))
+    assert isinstance(result, Article) and "published" not in result.meta and "url" not in result.meta
+
+
+def test_read_inputs_html_gz_page_is_decompressed(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "hoi-nghi.html.gz", news_page(*ARTICLE, head=PAGE_HEAD)))
+    assert isinstance(result, Article) and result.doc_id == "hoi-nghi" and HOI_NGHI in result.text
+
+
+def test_read_inputs_legacy_html_page_judged_on_its_words_not_its_scripts(tmp_path: Path) -> None:
+    inverse = {char: seq for seq, char in load_tables().get("tcvn3").mapping.items()}
+    page = news_page(*ARTICLE, head="<script>var menu = '" + "x" * 70_000 + "';</script>")
+    data = b"".join(inverse[c] if c in inverse else c.encode("ascii", errors="replace") for c in page)
+    result = only(write(tmp_path / "cu.html", data))
+    assert isinstance(result, Article) and result.meta["encoding"] == "tcvn3"
+    assert HOI_NGHI in result.text
+
+
+def test_read_inputs_html_page_without_article_is_no_article(tmp_path: Path) -> None:
+    app_shell = '<html><head><title>Đang tải...</title></head><body><div id="app"></div><script src="app.js"></script></body></html>'
+    result = only(write(tmp_path / "loi-404.html", app_shell))
+    assert isinstance(result, ReadError) and result.reason == "no_article"
+    assert result.message.startswith("loi-404: ")
+
+
+def test_iter_documents_pages_come_unparsed(tmp_path: Path) -> None:
+    path = write(tmp_path / "hoi-nghi.html", news_page(*ARTICLE, head=PAGE_HEAD))
+    (page,) = iter_documents([path])
+    assert isinstance(page, HtmlPage) and page.doc_id == "hoi-nghi" and page.source == str(path)
+    loaded = page.load()
+    assert isinstance(loaded, Article) and loaded.meta["published"] == "2024-01-26"
+
+
+def test_read_inputs_folder_mixes_txt_html_htm_jsonl_and_gz(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", HOI_NGHI)
+    write(tmp_path / "b.html", news_page(*ARTICLE, head=PAGE_HEAD))
+    write(tmp_path / "c.htm.gz", news_page(DAI_HOI, *ARTICLE[1:]))
+    write(tmp_path / "d.jsonl.gz", jsonl({"id": "d1", "text": DAI_HOI}))
+    write(tmp_path / "e.txt.gz", DAI_HOI)
+    results = read(tmp_path)
+    assert [r.doc_id for r in results] == ["a", "b", "c", "d1", "e"]
+    assert all(isinstance(r, Article) for r in results)
+
+
+def test_count_documents_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", HOI_NGHI)
+    write(tmp_path / "b.html", news_page(HOI_NGHI))
+    write(tmp_path / "c.jsonl.gz", jsonl({"id": "c1", "text": DAI_HOI}, {"id": "c2", "text": DAI_HOI}) + "\n")
+    write(tmp_path / "notes.md", HOI_NGHI)
+    assert count_documents([tmp_path, tmp_path / "a.txt"]) == 5
+
+
+def test_count_documents_stdin_is_unknown(tmp_path: Path) -> None:
+    assert count_documents([write(tmp_path / "a.txt", HOI_NGHI), "-"]) is None
