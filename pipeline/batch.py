@@ -115,6 +115,7 @@ def run_batch(
     extractor_factory: ExtractorFactory | None = None,
     window: int | None = None,
     progress: Callable[[Summary], None] | None = None,
+    on_record: Callable[[str], None] | None = None,
 ) -> Summary:
     """Extract every input into ``out`` (JSONL, one record a line; None or ``-``: stdout) and ``errors``.
 
@@ -122,7 +123,8 @@ def run_batch(
     once with ``extractor_factory`` (default :class:`pipeline.api.Extractor`);
     a document may take ``timeout`` seconds; at most ``window`` documents are
     in flight. ``progress`` is called with the running summary after each
-    document. Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM.
+    document; ``on_record`` with each record's JSON line once it is written
+    (``--db`` indexes them). Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM.
     """
     to_stdout = out is None or str(out) == "-"
     if resume and to_stdout:
@@ -138,12 +140,12 @@ def run_batch(
                                               window=window))
         try:
             for outcome in pool.run(_work(iter_documents(inputs, max_chars=max_chars), done)):
-                _write(outcome, fh, err, summary)
+                _write(outcome, fh, err, summary, on_record)
                 if progress is not None:
                     progress(summary)
         except (KeyboardInterrupt, _Terminated) as exc:
             for outcome in pool.finished():
-                _write(outcome, fh, err, summary)
+                _write(outcome, fh, err, summary, on_record)
             summary.seconds = time.perf_counter() - started
             raise BatchInterrupted(summary, "SIGINT" if isinstance(exc, KeyboardInterrupt) else "SIGTERM") from None
     summary.seconds = time.perf_counter() - started
@@ -165,12 +167,15 @@ def _work(items: Iterator[Article | ReadError | HtmlPage], done: dict[str, froze
             yield Task(item)
 
 
-def _write(outcome: Outcome, fh: IO[bytes], err: IO[bytes], summary: Summary) -> None:
+def _write(outcome: Outcome, fh: IO[bytes], err: IO[bytes], summary: Summary,
+           on_record: Callable[[str], None] | None = None) -> None:
     """Count an outcome and write its whole line, flushed; Ctrl-C and SIGTERM wait until both are done."""
     with _signals_held():
         summary.add(outcome)
         if isinstance(outcome, Extracted):
             _write_line(fh, outcome.line)
+            if on_record is not None:
+                on_record(outcome.line)
         elif isinstance(outcome, Failed):
             _write_line(err, outcome.error.model_dump_json())
 

@@ -36,9 +36,11 @@ def main() -> None:
               help="Seconds one document may take; a slower one is reported as 'timeout' and the run goes on.")
 @click.option("--resume", is_flag=True,
               help="Append to OUTPUT, skipping documents already in it (same doc_id and text).")
+@click.option("--db", default=None,
+              help="Also index the records into this archive (a path or postgresql:// URL), as hoinghi index does.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, max_chars: int,
-            jobs: int | None, timeout: float, resume: bool, quiet: bool) -> None:
+            jobs: int | None, timeout: float, resume: bool, db: str | None, quiet: bool) -> None:
     """Extract facts from articles: .txt files, saved pages (.html/.htm), JSONL ({"id","text",...}),
     folders of them, any gzipped, or - for JSONL on stdin.
 
@@ -57,9 +59,14 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
         errors_path = (output.with_name(output.name.removesuffix(".jsonl") + ".errors.jsonl")
                        if output is not None and str(output) != "-" else Path("hoinghi.errors.jsonl"))
     bar = ProgressBar(inputs) if not quiet and sys.stderr.isatty() else None
+    archive = None
     try:
+        if db is not None:
+            from pipeline.archive.writer import ArchiveWriter
+
+            archive = ArchiveWriter(db)
         summary = run_batch(inputs, output, errors_path, jobs=jobs, timeout=timeout, resume=resume,
-                            max_chars=max_chars, progress=bar)
+                            max_chars=max_chars, progress=bar, on_record=archive.add_line if archive else None)
     except BatchInterrupted as exc:
         summary, code = exc.summary, (130 if exc.signal_name == "SIGINT" else 143)
         click.echo(f"\n{exc}", err=True)
@@ -73,7 +80,12 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     finally:
         if bar is not None:
             bar.close()
+        if archive is not None:
+            archive.close()
     if not quiet:
+        if archive is not None:
+            report = archive.report
+            click.echo(f"{db}: {report.added} added, {report.replaced} replaced, {report.unchanged} unchanged", err=True)
         for line in summary.lines():
             click.echo(line, err=True)
         if summary.failed_total:
