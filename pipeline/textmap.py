@@ -66,8 +66,15 @@ def _clusters(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SINGLE_TABLE = str.maketrans(_SINGLE)
+
+
 def normalize(original: str) -> TextMap:
     """Build the working text of ``original`` with its offset map."""
+    if unicodedata.is_normalized("NFC", original) and not any(ch in original for ch in _DROP):
+        # the common case: one working character for each original one
+        text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], original.translate(_SINGLE_TABLE))
+        return TextMap(original=original, text=text, starts=tuple(range(len(original) + 1)))
     chars: list[str] = []
     starts: list[int] = []
     for offset, cluster in _clusters(original):

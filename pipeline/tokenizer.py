@@ -73,6 +73,7 @@ class UndertheseaTokenizer:
             sent_starts[0] = True
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
         doc._.textmap = tmap
+        doc.user_data["hoinghi.words"] = spans  # (start, end, starts_sentence) of underthesea's words
         return doc
 
     def _word_spans(self, text: str) -> list[tuple[int, int, bool]]:

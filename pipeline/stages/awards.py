@@ -64,9 +64,10 @@ class AwardsStage:
         facts: list[AwardFact] = []
         for s_start, s_end in sentences(doc):
             sentence_verb = self.verb_re.search(text, s_start, s_end)
-            for c_start, c_end in _clauses(text, s_start, s_end):
-                facts.extend(self._clause(text, c_start, c_end, sentence_verb))
             titles = self._titles(text, s_start, s_end)
+            for c_start, c_end in _clauses(text, s_start, s_end):
+                in_clause = [t for t in titles if c_start <= t.whole[0] and t.whole[1] <= c_end]
+                facts.extend(self._clause(text, c_start, c_end, in_clause, sentence_verb))
             if titles:
                 counts = self._counts(text, s_start, s_end)
                 lists = _NamedLists(self, text, s_start, s_end, mentions, described)
@@ -74,8 +75,8 @@ class AwardsStage:
         doc._.awards = _drop_repeats(text, facts)
         return doc
 
-    def _clause(self, text: str, start: int, end: int, sentence_verb: re.Match[str] | None) -> list[AwardFact]:
-        titles = self._titles(text, start, end)
+    def _clause(self, text: str, start: int, end: int, titles: list[_Title],
+                sentence_verb: re.Match[str] | None) -> list[AwardFact]:
         counts = self._counts(text, start, end)
         facts: list[AwardFact] = []
         if not titles and not counts:

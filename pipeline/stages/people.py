@@ -92,7 +92,9 @@ class PeopleStage:
         groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
         # where underthesea read a name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"
-        runs_on = {t.idx + m.start() for t in doc if " " in t.text for m in _GLUED.finditer(t.text)}
+        words = doc.user_data.get("hoinghi.words") or [(t.idx, t.idx + len(t), False) for t in doc]
+        runs_on = {m.start() for w_start, w_end, _ in words if w_end - w_start > 3
+                   for m in _GLUED.finditer(text, w_start, w_end)}
         for start, end in self._candidates(text):
             if end in runs_on and text.count(" ", start, end) == 1:
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
