@@ -21,6 +21,7 @@ if not Doc.has_extension("meeting"):
 
 
 _ORGANISED = re.compile(r"(?i)\btổ chức\b")
+_VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp)\b")
 
 
 class MeetingStage:
@@ -59,7 +60,10 @@ class MeetingStage:
 
     def _host(self, text: str, start: int, end: int, dates: list[Span]) -> Span | None:
         """The subject of "tổ chức": "Sáng 30/6/2021, HĐND xã Tân Kiều khóa X, nhiệm kỳ 2021 - 2026 tổ chức"."""
-        m = self.host_re.search(text, start, end)
+        verb = _VERB.search(text, start, end)  # look for the subject only before the verb
+        if not verb:
+            return None
+        m = self.host_re.search(text, max(start, verb.start() - 200), min(end, verb.end() + 20))
         if not m:
             return None
         h_start, h_end = m.span("h")

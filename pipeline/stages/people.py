@@ -223,7 +223,7 @@ class PeopleStage:
         if degree:
             s += degree.end()
             seg = text[s:e]
-        rank = self.rank_before.search(text, 0, start)
+        rank = self.rank_before.search(text, max(0, start - 40), start)
         if not seg or not self.title_head.match(seg):
             # "Báo cáo do Trung tá Nguyễn Văn Hậu": the rank alone stands next to the name
             return [(rank.start(1), rank.end(1))] if rank and rank.start(1) >= s else []
