@@ -55,6 +55,7 @@ class AwardsStage:
         self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
+        self.keywords = re.compile(rf"(?i){alternation(table.lexicon('award_keywords'))}")
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -63,6 +64,8 @@ class AwardsStage:
         described = [t for p in people for t in p.titles]
         facts: list[AwardFact] = []
         for s_start, s_end in sentences(doc):
+            if not self.keywords.search(text, s_start, s_end):
+                continue  # no award word: nothing to find here
             sentence_verb = self.verb_re.search(text, s_start, s_end)
             titles = self._titles(text, s_start, s_end)
             for c_start, c_end in _clauses(text, s_start, s_end):
