@@ -138,17 +138,25 @@ class UndertheseaTokenizer:
 def _align(text: str, words: list[str], cursor: int) -> list[tuple[int, int]]:
     """Find each word's syllables in ``text`` from ``cursor``; return (start, end) spans."""
     spans = []
+    size = len(text)
     for word in words:
+        pos = cursor
+        while pos < size and text[pos].isspace():
+            pos += 1
+        if text.startswith(word, pos):  # the usual case: the word as written, single spaces
+            spans.append((pos, pos + len(word)))
+            cursor = pos + len(word)
+            continue
         start = end = None
-        for part in word.split(" "):
+        for part in word.split(" "):  # runs of spaces or line breaks inside the word
             if not part:
                 continue
-            pos = text.find(part, cursor)
-            if pos < 0 or text[cursor:pos].strip():
+            found = text.find(part, cursor)
+            if found < 0 or text[cursor:found].strip():
                 break  # not where expected: leave the rest to whitespace/gap handling
             if start is None:
-                start = pos
-            end = pos + len(part)
+                start = found
+            end = found + len(part)
             cursor = end
         if start is not None and end is not None:
             spans.append((start, end))
