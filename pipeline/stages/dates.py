@@ -39,6 +39,7 @@ class DatesStage:
 
     def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 1.5) -> None:
         self.table = table
+        self.rules = [(rule_id, table.pattern(rule_id).regex) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
         self.min_meeting_score = min_meeting_score
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
@@ -84,14 +85,14 @@ class DatesStage:
 
     def find(self, text: str) -> list[tuple[str, re.Match[str]]]:
         """Every date expression, most specific rule first, none inside another."""
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text) + 1)  # characters already read by a more specific rule
         out: list[tuple[str, re.Match[str]]] = []
-        for rule_id in (*_DAY_PATTERNS, "today", "date_line"):
-            for m in self.table.pattern(rule_id).regex.finditer(text):
+        for rule_id, regex in self.rules:
+            for m in regex.finditer(text):
                 start, end = m.span()
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                if any(taken[start:end]):
                     continue
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
                 out.append((rule_id, m))
         out.sort(key=lambda item: item[1].start())
         return out

@@ -27,6 +27,7 @@ class PercentagesStage:
 
     def __init__(self, table: rules.RuleTable) -> None:
         self.table = table
+        self.rules = [(rule_id, table.pattern(rule_id).regex) for rule_id in _ORDER]
         lex = table.lexicon
         self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
         self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
@@ -45,18 +46,20 @@ class PercentagesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        taken: list[Span] = [d.span for d in (doc._.dates or [])]
+        taken = bytearray(len(text) + 1)  # characters already read as a date or a proportion
+        for d in doc._.dates or []:
+            taken[d.span[0]:d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
         sents = sentences(doc)
         facts: list[PercentFact] = []
-        for rule_id in _ORDER:
-            for m in self.table.pattern(rule_id).regex.finditer(text):
-                span = m.span()
-                if any(span[0] < e and s < span[1] for s, e in taken):
+        for rule_id, regex in self.rules:
+            for m in regex.finditer(text):
+                start, end = m.span()
+                if any(taken[start:end]):
                     continue
                 fact = self._fact(text, m, rule_id)
                 if fact is None:
                     continue
-                taken.append(span)
+                taken[start:end] = b"\x01" * (end - start)
                 facts.append(fact)
         facts.sort(key=lambda f: f.span[0])
         for fact in facts:
