@@ -28,7 +28,7 @@ from typing import IO
 
 from pipeline.errors import HoinghiError
 from pipeline.readers import Article, HtmlPage, ReadError, iter_documents
-from pipeline.resume import finished_records
+from pipeline.resume import drop_records, finished_records
 from pipeline.workers import (
     FACT_TYPES,
     Extracted,
@@ -52,6 +52,7 @@ class Summary:
     read: int = 0
     extracted: int = 0
     skipped: int = 0
+    replaced: int = 0  # older records of a changed article, removed from the output by --resume
     failed: Counter[str] = field(default_factory=Counter)
     facts: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -75,6 +76,7 @@ class Summary:
         """``documents read 27, extracted 26, failed 1 in 1.4 s (19.3 docs/s)`` and the breakdowns."""
         rate = self.read / self.seconds if self.seconds else 0.0
         skipped = f", skipped {self.skipped} (already in the output)" if self.skipped else ""
+        skipped += f", replaced {self.replaced} older records of changed articles" if self.replaced else ""
         out = [f"documents read {self.read}, extracted {self.extracted}{skipped}, failed {self.failed_total}"
                f" in {self.seconds:.1f} s ({rate:.1f} docs/s)"]
         if self.failed:
@@ -130,6 +132,7 @@ def run_batch(
     if resume and to_stdout:
         raise HoinghiError("--resume needs an output file (-o facts.jsonl), not standard output")
     done = finished_records(out) if resume and out is not None else {}
+    seen: dict[str, set[str]] = {}  # text hashes met in this run, for doc_ids the output already had
     summary = Summary()
     started = time.perf_counter()
     with ExitStack() as stack:
@@ -141,6 +144,8 @@ def run_batch(
         try:
             for outcome in pool.run(_work(iter_documents(inputs, max_chars=max_chars), done)):
                 _write(outcome, fh, err, summary, on_record)
+                if isinstance(outcome, Extracted | Skipped) and outcome.doc_id in done:
+                    seen.setdefault(outcome.doc_id, set()).add(outcome.text_sha1)
                 if progress is not None:
                     progress(summary)
         except (KeyboardInterrupt, _Terminated) as exc:
@@ -148,6 +153,9 @@ def run_batch(
                 _write(outcome, fh, err, summary, on_record)
             summary.seconds = time.perf_counter() - started
             raise BatchInterrupted(summary, "SIGINT" if isinstance(exc, KeyboardInterrupt) else "SIGTERM") from None
+    stale = {doc_id: done[doc_id] - hashes for doc_id, hashes in seen.items() if done[doc_id] - hashes}
+    if stale and out is not None:  # an article whose text changed: its new record replaces the old one
+        summary.replaced = drop_records(out, stale)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -162,7 +170,7 @@ def _work(items: Iterator[Article | ReadError | HtmlPage], done: dict[str, froze
         if isinstance(item, HtmlPage):
             yield Task(item, skip)  # its text, and so its hash, is known once the worker has parsed it
         elif skip and text_sha1(item.text) in skip:
-            yield Skipped(item.doc_id)
+            yield Skipped(item.doc_id, text_sha1(item.text))
         else:
             yield Task(item)
 

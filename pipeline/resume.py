@@ -1,7 +1,8 @@
 """What an earlier, perhaps interrupted, run already wrote: for ``hoinghi extract --resume``.
 
 A record is identified by its ``doc_id`` and ``text_sha1``, so an article
-whose text changed since is extracted again. A run that was killed while
+whose text changed since is extracted again, and at the end of the run its
+older record is removed (:func:`drop_records`). A run that was killed while
 writing leaves at most one half line, at the end; it is cut off here::
 
     >>> done = finished_records(Path("facts.jsonl"))
@@ -11,6 +12,7 @@ writing leaves at most one half line, at the end; it is cut off here::
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -55,6 +57,27 @@ def finished_records(path: Path) -> dict[str, frozenset[str]]:
     return {doc_id: frozenset(hashes) for doc_id, hashes in done.items()}
 
 
+def drop_records(path: Path, stale: dict[str, frozenset[str]] | dict[str, set[str]]) -> int:
+    """Rewrite ``path`` without the records of ``stale`` (doc_id -> text hashes); return how many went.
+
+    The new file is written beside the old one and moved over it, so a crash
+    leaves one or the other whole, never a mix.
+    """
+    kept = path.with_name(path.name + ".resume-tmp")
+    dropped = 0
+    with open(path, "rb") as src, open(kept, "wb") as dst:
+        for line in src:
+            key = _identify(line)
+            if key is not None and key[1] in stale.get(key[0], ()):
+                dropped += 1
+                continue
+            dst.write(line)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(kept, path)
+    return dropped
+
+
 def _identify(line: bytes) -> tuple[str, str] | None:
     """(doc_id, text_sha1) of a whole record line, or None."""
     if not line.endswith(b"\n"):
@@ -74,4 +97,4 @@ def _identify(line: bytes) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["ResumeError", "finished_records"]
+__all__ = ["ResumeError", "drop_records", "finished_records"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # old-style tone placement -> new style; both sides are two characters, so offsets hold.
@@ -40,7 +41,7 @@ class TextMap:
 
     original: str
     text: str
-    starts: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    starts: Sequence[int]  # len(text) + 1 entries, the last len(original); a range when one-to-one
 
     def original_span(self, start: int, end: int) -> tuple[int, int, str]:
         """Map ``text[start:end]`` to ``(start, end, quote)`` in the original."""
@@ -67,14 +68,16 @@ def _clusters(text: str) -> list[tuple[int, str]]:
 
 
 _SINGLE_TABLE = str.maketrans(_SINGLE)
+_SINGLE_RE = re.compile("[" + re.escape("".join(_SINGLE)) + "]")  # str.translate is slow: only when needed
 
 
 def normalize(original: str) -> TextMap:
     """Build the working text of ``original`` with its offset map."""
     if unicodedata.is_normalized("NFC", original) and not any(ch in original for ch in _DROP):
         # the common case: one working character for each original one
-        text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], original.translate(_SINGLE_TABLE))
-        return TextMap(original=original, text=text, starts=tuple(range(len(original) + 1)))
+        text = original.translate(_SINGLE_TABLE) if _SINGLE_RE.search(original) else original
+        text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], text)
+        return TextMap(original=original, text=text, starts=range(len(original) + 1))
     chars: list[str] = []
     starts: list[int] = []
     for offset, cluster in _clusters(original):

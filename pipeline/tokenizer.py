@@ -20,13 +20,16 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
-from underthesea import sent_tokenize, word_tokenize
+from underthesea import sent_tokenize
 
 import rules
+from pipeline.segmenter import WordSegmenter
 from pipeline.textmap import TextMap, normalize
 
 _SPACE = re.compile(r"\s+")
 _LINES = re.compile(r"[^\n]+")
+_STOPS = ".?!"  # the only marks underthesea's sent_tokenize ends a sentence at
+_STOP_INSIDE = re.compile(r"[.?!]")
 
 if not Doc.has_extension("textmap"):
     Doc.set_extension("textmap", default=None)
@@ -38,33 +41,43 @@ class UndertheseaTokenizer:
     def __init__(self, vocab: Vocab, *, max_sentence_chars: int = 3000,
                  abbreviations: tuple[str, ...] = ()) -> None:
         self.vocab = vocab
+        self.segmenter = WordSegmenter()
         self.max_sentence_chars = max_sentence_chars
         self.abbreviations = frozenset(abbreviations)
 
     def __call__(self, original: str) -> Doc:
         tmap = normalize(original)
-        spans = self._word_spans(tmap.text)
+        text = tmap.text
+        chunks, starts = self._lines(text)
+        # one pass over underthesea's words: the Doc's words (and the gaps between them), and where sentences open
         words: list[str] = []
         spaces: list[bool] = []
         sent_starts: list[bool] = []
-        cursor = 0
-        text = tmap.text
-        for start, end, sent_start in spans:
-            gap = text[cursor:start]
-            if gap:
-                if gap == " " and words and not spaces[-1]:
-                    spaces[-1] = True
-                else:
-                    if words and not spaces[-1] and gap.startswith(" ") and gap != " ":
+        spans: list[tuple[int, int, bool]] = []
+        cursor = next_start = 0
+        for (offset, _), line_spans in zip(chunks, self.segmenter.segment([chunk for _, chunk in chunks])):
+            for start, end in line_spans:
+                start += offset
+                end += offset
+                if start > cursor:
+                    gap = text[cursor:start]
+                    if gap == " " and words and not spaces[-1]:
                         spaces[-1] = True
-                        gap = gap[1:]
-                    words.append(gap)
-                    spaces.append(False)
-                    sent_starts.append(False)
-            words.append(text[start:end])
-            spaces.append(False)
-            sent_starts.append(sent_start)
-            cursor = end
+                    else:
+                        if words and not spaces[-1] and gap.startswith(" ") and gap != " ":
+                            spaces[-1] = True
+                            gap = gap[1:]
+                        words.append(gap)
+                        spaces.append(False)
+                        sent_starts.append(False)
+                opens = next_start < len(starts) and start >= starts[next_start]
+                while next_start < len(starts) and start >= starts[next_start]:
+                    next_start += 1
+                words.append(text[start:end])
+                spaces.append(False)
+                sent_starts.append(opens)
+                spans.append((start, end, opens))
+                cursor = end
         if cursor < len(text):
             words.append(text[cursor:])
             spaces.append(False)
@@ -76,24 +89,19 @@ class UndertheseaTokenizer:
         doc.user_data["hoinghi.words"] = spans  # (start, end, starts_sentence) of underthesea's words
         return doc
 
-    def _word_spans(self, text: str) -> list[tuple[int, int, bool]]:
-        """(start, end, starts_sentence) of every underthesea word, in order.
+    def _lines(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
+        """The text's lines as ``(offset, chunk)`` for the segmenter, and where its sentences begin, in order.
 
-        Words are segmented a line at a time (one CRF call for the line, not one a
-        sentence: the same words, less overhead); sentences are underthesea's.
+        All lines of a document are segmented in one call (the same words as
+        ``word_tokenize`` line by line); sentences are underthesea's.
         """
-        out: list[tuple[int, int, bool]] = []
+        chunks: list[tuple[int, str]] = []
+        starts: list[int] = []
         for line in _LINES.finditer(text):
-            if not line.group().strip():
-                continue
-            starts = self._sentence_starts(text, line.start(), line.group())
-            for chunk_start, chunk in self._chunks(line.group(), line.start()):
-                for start, end in _align(text, word_tokenize(chunk, use_token_normalize=False), chunk_start):
-                    opens = bool(starts) and start >= starts[0]
-                    while starts and start >= starts[0]:
-                        starts.pop(0)
-                    out.append((start, end, opens))
-        return out
+            if line.group().strip():
+                starts += self._sentence_starts(text, line.start(), line.group())
+                chunks += self._chunks(line.group(), line.start())
+        return chunks, starts
 
     def _sentence_starts(self, text: str, offset: int, line: str) -> list[int]:
         """Where the line's sentences begin, as offsets into ``text``."""
@@ -108,6 +116,8 @@ class UndertheseaTokenizer:
 
     def _sentences(self, line: str) -> list[str]:
         """underthesea's sentences, joined back where one was cut after "TS.", "BSCKII."..."""
+        if not _STOP_INSIDE.search(line.rstrip().rstrip(_STOPS)):
+            return [line.strip()]  # what sent_tokenize returns when only the line's end can close a sentence
         out: list[str] = []
         for sentence in sent_tokenize(line):
             last = out[-1].rsplit(" ", 1)[-1] if out else ""
@@ -133,34 +143,6 @@ class UndertheseaTokenizer:
             chunks.append((offset + start, sentence[start:end]))
             start = end
         return chunks
-
-
-def _align(text: str, words: list[str], cursor: int) -> list[tuple[int, int]]:
-    """Find each word's syllables in ``text`` from ``cursor``; return (start, end) spans."""
-    spans = []
-    size = len(text)
-    for word in words:
-        pos = cursor
-        while pos < size and text[pos].isspace():
-            pos += 1
-        if text.startswith(word, pos):  # the usual case: the word as written, single spaces
-            spans.append((pos, pos + len(word)))
-            cursor = pos + len(word)
-            continue
-        start = end = None
-        for part in word.split(" "):  # runs of spaces or line breaks inside the word
-            if not part:
-                continue
-            found = text.find(part, cursor)
-            if found < 0 or text[cursor:found].strip():
-                break  # not where expected: leave the rest to whitespace/gap handling
-            if start is None:
-                start = found
-            end = found + len(part)
-            cursor = end
-        if start is not None and end is not None:
-            spans.append((start, end))
-    return spans
 
 
 @registry.tokenizers("hoinghi.underthesea_tokenizer.v1")

@@ -6,7 +6,7 @@ back in input order, with a bounded number of documents in flight::
 
     with WorkerPool(jobs=2, timeout=60) as pool:
         for outcome in pool.run([Task(Article("w1_03", "Sáng ngày 26/01/2024, Văn phòng Huyện ủy ...")), ...]):
-            ...  # Extracted("w1_03", '{"schema_version":1,"doc_id":"w1_03",...}', {...}), Failed(...), Skipped(...)
+            ...  # Extracted("w1_03", '{"schema_version":1,"doc_id":"w1_03",...}', "3f1c...", {...}), Failed(...), Skipped(...)
 
 :func:`process` is what a worker does with one document; it runs in-process too.
 """
@@ -69,10 +69,11 @@ class Task:
 
 @dataclass(frozen=True)
 class Extracted:
-    """A record as its JSON line, and how many facts of each type it holds."""
+    """A record as its JSON line, the hash of its text, and how many facts of each type it holds."""
 
     doc_id: str
     line: str
+    text_sha1: str
     facts: dict[str, int] = field(default_factory=dict)
 
 
@@ -88,6 +89,7 @@ class Skipped:
     """A document already in the output (same doc_id and text): ``--resume`` leaves it alone."""
 
     doc_id: str
+    text_sha1: str
 
 
 Outcome = Extracted | Failed | Skipped
@@ -108,9 +110,9 @@ def process(extractor: SupportsExtract, item: Article | HtmlPage | ReadError, sk
         if isinstance(article, ReadError):
             return failed(article.doc_id, article.source, article.reason, article.message)
         if skip and text_sha1(article.text) in skip:
-            return Skipped(article.doc_id)
+            return Skipped(article.doc_id, text_sha1(article.text))
         record = extractor.extract(article.text, doc_id=article.doc_id, meta=article.meta)
-        return Extracted(record.doc_id, record.model_dump_json(), count_facts(record))
+        return Extracted(record.doc_id, record.model_dump_json(), record.text_sha1, count_facts(record))
     except ExtractError as exc:
         return failed(item.doc_id, source, exc.reason, exc.message)
     except ValidationError as exc:

@@ -81,7 +81,7 @@ def test_process_read_error_becomes_failed() -> None:
 
 def test_process_finished_text_is_skipped() -> None:
     outcome = process(Scripted()(), Article("w1_03", HOI_NGHI), frozenset({text_sha1(HOI_NGHI)}))
-    assert outcome == Skipped("w1_03")
+    assert outcome == Skipped("w1_03", text_sha1(HOI_NGHI))
 
 
 def test_process_record_is_one_json_line_with_fact_counts(extractor) -> None:
@@ -194,6 +194,34 @@ def test_run_batch_resume_extracts_a_changed_text_again(tmp_path: Path) -> None:
     summary = batch(tmp_path, source, jobs=1, resume=True)
     assert (summary.skipped, summary.extracted) == (1, 1)
     assert [(r["doc_id"], r["text"]) for r in lines(tmp_path / "facts.jsonl")][-1] == ("b", DAI_HOI)
+
+
+def test_run_batch_resume_removes_the_old_record_of_a_changed_text(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", ("a", HOI_NGHI), ("b", TONG_KET))
+    batch(tmp_path, source, jobs=1)
+    jsonl(source, ("a", HOI_NGHI), ("b", DAI_HOI))
+    summary = batch(tmp_path, source, jobs=1, resume=True)
+    assert summary.replaced == 1
+    assert [(r["doc_id"], r["text"]) for r in lines(tmp_path / "facts.jsonl")] == [("a", HOI_NGHI), ("b", DAI_HOI)]
+
+
+def test_run_batch_resume_after_an_interrupted_resume_keeps_only_the_current_text(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", ("a", HOI_NGHI), ("b", DAI_HOI))
+    out = tmp_path / "facts.jsonl"
+    old = ArticleFacts(doc_id="b", text_sha1=text_sha1(TONG_KET), text=TONG_KET).model_dump_json()
+    batch(tmp_path, source, jobs=1)
+    out.write_text(old + "\n" + out.read_text(encoding="utf-8"), encoding="utf-8")  # b's old record is still there
+    summary = batch(tmp_path, source, jobs=1, resume=True)
+    assert (summary.skipped, summary.replaced) == (2, 1)
+    assert [(r["doc_id"], r["text"]) for r in lines(out)] == [("a", HOI_NGHI), ("b", DAI_HOI)]
+
+
+def test_run_batch_resume_keeps_two_inputs_that_share_a_doc_id(tmp_path: Path) -> None:
+    source = jsonl(tmp_path / "in.jsonl", ("a", HOI_NGHI), ("a", TONG_KET))
+    batch(tmp_path, source, jobs=1)
+    summary = batch(tmp_path, source, jobs=1, resume=True)
+    assert (summary.skipped, summary.replaced) == (2, 0)
+    assert len(lines(tmp_path / "facts.jsonl")) == 2
 
 
 def test_run_batch_resume_skips_finished_pages(tmp_path: Path) -> None:

@@ -36,3 +36,16 @@ def test_rules_blank_lexicon_entry_is_refused():
 def test_rules_missing_file_is_named():
     with pytest.raises(rules.RuleError, match="rules/khong_co.yaml"):
         rules.load("khong_co")
+
+
+@pytest.mark.parametrize("name", ["dates", "people", "awards", "percentages", "meeting"])
+def test_rules_case_blind_patterns_match_the_same_on_lowered_text(name):
+    from pipeline.stages.text import caseless, lower_same_length
+
+    for rule in rules.load(name).patterns:
+        if not rule.pattern.startswith("(?i)"):
+            continue
+        fast = caseless(rule.pattern)
+        for text in (rule.example, rule.example.upper(), *rule.counter_examples):
+            expected = [m.span() for m in rule.regex.finditer(text)]
+            assert [m.span() for m in fast.finditer(lower_same_length(text))] == expected, (rule.id, text)

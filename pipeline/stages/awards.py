@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import AwardFact, Span
-from pipeline.stages.text import alternation, doc_text, parse_int, sentences, trim_span, years_in
+from pipeline.stages.text import alternation, caseless, doc_text, lowered, parse_int, sentences, trim_span, years_in
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("awards"):
@@ -55,16 +55,16 @@ class AwardsStage:
         self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
-        self.keywords = re.compile(rf"(?i){alternation(table.lexicon('award_keywords'))}")
+        self.keywords = caseless(rf"(?i){alternation(table.lexicon('award_keywords'))}")  # on the lowered text
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text, low = doc_text(doc), lowered(doc)
         people = doc._.people or []
         mentions = [(m, i) for i, p in enumerate(people) for m in p.mentions]
         described = [t for p in people for t in p.titles]
         facts: list[AwardFact] = []
         for s_start, s_end in sentences(doc):
-            if not self.keywords.search(text, s_start, s_end):
+            if not self.keywords.search(low, s_start, s_end):
                 continue  # no award word: nothing to find here
             sentence_verb = self.verb_re.search(text, s_start, s_end)
             titles = self._titles(text, s_start, s_end)

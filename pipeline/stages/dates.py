@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import DateFact
-from pipeline.stages.text import doc_text, sentence_of, sentences
+from pipeline.stages.text import caseless, doc_text, lowered, sentence_of, sentences
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
@@ -39,21 +40,27 @@ class DatesStage:
 
     def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 1.5) -> None:
         self.table = table
-        self.rules = [(rule_id, table.pattern(rule_id).regex) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
+        # case-blind rules run on the lowered text (see pipeline.stages.text.caseless): (id, regex, on lowered)
+        self.rules = [_rule(table.pattern(rule_id)) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
         self.min_meeting_score = min_meeting_score
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
         self._header = re.compile(table.alternation("header_cues"), re.IGNORECASE)
         self._other_event = re.compile(r"(?i)\b" + table.alternation("other_event_cues") + r"\b")
-        self._congress = re.compile(table.alternation("congress_cues"), re.IGNORECASE)
-        self._review = re.compile(table.alternation("review_cues"), re.IGNORECASE)
+        self._years = _YearRules(
+            mention=caseless(table.pattern("year_mention").pattern),
+            school=caseless(table.pattern("school_year").pattern),
+            term=caseless(table.pattern("term").pattern),
+            congress=caseless("(?i)" + table.alternation("congress_cues")),
+            review=caseless("(?i)" + table.alternation("review_cues")),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        found = self.find(text)
+        found = self.find(text, lowered(doc))
         headers = {m.span() for rule_id, m in found if rule_id == "dmy" and self._is_header(text, m)}
         anchor = self.anchor(found, headers, doc._.published)
-        context_year = _ContextYears(self.table, text, self._congress, self._review)
+        context_year = _ContextYears(self._years, lowered(doc))
         sents = sentences(doc)
         facts: list[DateFact] = []
         for rule_id, m in found:
@@ -83,12 +90,12 @@ class DatesStage:
         doc._.dates = facts
         return doc
 
-    def find(self, text: str) -> list[tuple[str, re.Match[str]]]:
-        """Every date expression, most specific rule first, none inside another."""
+    def find(self, text: str, low: str) -> list[tuple[str, re.Match[str]]]:
+        """Every date expression, most specific rule first, none inside another (``low``: the lowered text)."""
         taken = bytearray(len(text) + 1)  # characters already read by a more specific rule
         out: list[tuple[str, re.Match[str]]] = []
-        for rule_id, regex in self.rules:
-            for m in regex.finditer(text):
+        for rule_id, regex, on_lowered in self.rules:
+            for m in regex.finditer(low if on_lowered else text):
                 start, end = m.span()
                 if any(taken[start:end]):
                     continue
@@ -183,24 +190,51 @@ class DatesStage:
         return score
 
 
+@dataclass(frozen=True)
+class _YearRules:
+    """The case-blind patterns :class:`_ContextYears` reads, compiled for the lowered text."""
+
+    mention: re.Pattern[str]
+    school: re.Pattern[str]
+    term: re.Pattern[str]
+    congress: re.Pattern[str]
+    review: re.Pattern[str]
+
+
+_YEAR_WORD = re.compile(r"năm\s+((?:19|20)\d{2})")
+
+
 class _ContextYears:
-    """Years the article talks about, to date a day-month with no year.
+    """Years the article talks about, to date a day-month with no year; read only when one is asked for.
 
     "Hội nghị ... năm 2023" held 12/12 is 2023; held 4/1, with nothing said of
     2024, it is the January after; a congress of "nhiệm kỳ 2023-2028" is in 2023.
     """
 
-    def __init__(self, table: rules.RuleTable, text: str, congress: re.Pattern[str], review: re.Pattern[str]) -> None:
-        self.years = Counter(int(m.group("y")) for m in table.pattern("year_mention").regex.finditer(text))
-        school = table.pattern("school_year").regex.search(text)
-        self.school = (int(school.group("y")), int(school.group("y2"))) if school else None
-        term = table.pattern("term").regex.search(text)
-        self.term_start = int(term.group("y")) if term and congress.search(text) else None
-        self.reviewed = None
-        for m in re.finditer(r"(?i)năm\s+((?:19|20)\d{2})", text):
-            if review.search(text[max(0, m.start() - 80):m.start()]):
-                self.reviewed = int(m.group(1))
-                break
+    def __init__(self, patterns: _YearRules, low: str) -> None:
+        self.patterns = patterns
+        self.low = low  # the lowered working text
+
+    @cached_property
+    def years(self) -> Counter[int]:
+        return Counter(int(m.group("y")) for m in self.patterns.mention.finditer(self.low))
+
+    @cached_property
+    def school(self) -> tuple[int, int] | None:
+        school = self.patterns.school.search(self.low)
+        return (int(school.group("y")), int(school.group("y2"))) if school else None
+
+    @cached_property
+    def term_start(self) -> int | None:
+        term = self.patterns.term.search(self.low)
+        return int(term.group("y")) if term and self.patterns.congress.search(self.low) else None
+
+    @cached_property
+    def reviewed(self) -> int | None:
+        for m in _YEAR_WORD.finditer(self.low):
+            if self.patterns.review.search(self.low, max(0, m.start() - 80), m.start()):
+                return int(m.group(1))
+        return None
 
     def year_for(self, month: int) -> int | None:
         if self.term_start is not None:
@@ -225,6 +259,13 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _rule(pattern: rules.Pattern) -> tuple[str, re.Pattern[str], bool]:
+    """``(id, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled for the lowered text."""
+    if pattern.pattern.startswith("(?i)"):
+        return pattern.id, caseless(pattern.pattern), True
+    return pattern.id, pattern.regex, False
 
 
 def _date(m: re.Match[str]) -> dt.date | None:

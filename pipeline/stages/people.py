@@ -11,6 +11,7 @@ Bí thư ...") or before it ("PCT UBND tỉnh Hồ Quang Bửu") with a known su
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import PersonFact, Span
-from pipeline.stages.text import alternation, doc_text, sentences, trim_span
+from pipeline.stages.text import alternation, caseless, doc_text, lowered, sentences, trim_span
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("people"):
@@ -28,7 +29,8 @@ if not Doc.has_extension("people"):
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _SYLLABLE = rf"[{UPPER}][{LOWER}]*(?:[’'-][{UPPER}][{LOWER}]*)?"  # "H’Nhi", "Rcom H’Nơr", "Chen Wen-Hsiung"
-_RUN = re.compile(rf"(?<![\w.’'])(?:{_SYLLABLE})(?:[ ](?:{_SYLLABLE}))+(?![\w’'])")
+# (?=[UPPER]) first lets the regex engine skip straight to capitals
+_RUN = re.compile(rf"(?=[{UPPER}])(?<![\w.’'])(?:{_SYLLABLE})(?:[ ](?:{_SYLLABLE}))+(?![\w’'])")
 _LOWER_TAIL = re.compile(rf" ([{LOWER}]{{2,7}})(?=,\s|\s[-–]\s)")
 # "Ban Kinh tế - Xã hội", "Hội đồng Thi đua – Khen thưởng": a body's own dash
 _DASH_BODY = re.compile(rf"[{UPPER}][{LOWER}]+ [{LOWER}]+ [-–] (?P<right>[{UPPER}][{LOWER}]+ [{LOWER}]+)")
@@ -81,8 +83,8 @@ class PeopleStage:
         self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
                                  r"|(?:^|\n)[ ]*Theo[ ]+[A-ZĐ][^\n]{0,30}$")  # "Theo Báo Lào Cai" opening a line
         self.cue_word = re.compile(rf"(?i)(?<![\w/])(?:{cues})[ ]*:?[ ]*(?!\w)|(?<![\w/])(?:{cues})[ ]*:?[ ]+")
-        self.role_cues = [
-            (p.label.split(":")[0], p.label.split(":")[1], p.regex) for p in table.patterns if p.id.startswith("role_")
+        self.role_cues = [  # (role, scope, regex on the lowered text)
+            (p.label.split(":")[0], p.label.split(":")[1], caseless(p.pattern)) for p in table.patterns if p.id.startswith("role_")
         ]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,12 +93,10 @@ class PeopleStage:
         people: dict[str, PersonFact] = {}
         groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
-        # where underthesea read a name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"
         words = doc.user_data.get("hoinghi.words") or [(t.idx, t.idx + len(t), False) for t in doc]
-        runs_on = {m.start() for w_start, w_end, _ in words if w_end - w_start > 3
-                   for m in _GLUED.finditer(text, w_start, w_end)}
+        word_starts = [w[0] for w in words]
         for start, end in self._candidates(text):
-            if end in runs_on and text.count(" ", start, end) == 1:
+            if text.count(" ", start, end) == 1 and _runs_on(text, words, word_starts, end):
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
             name = text[start:end]
             key = name.casefold()
@@ -121,7 +121,7 @@ class PeopleStage:
             last_end = max([end, *(e for _, e in own)])
             listing = _Listing(title=listing.title if in_list and listing else None, end=last_end)
         facts = sorted(people.values(), key=lambda p: p.name_span[0])
-        self._assign_roles(text, sents, facts, groups)
+        self._assign_roles(text, lowered(doc), sents, facts, groups)
         doc._.people = facts
         return doc
 
@@ -204,7 +204,8 @@ class PeopleStage:
         return [m.span() for m in self.stop_exceptions.finditer(text, start, limit)]
 
     def _titles_before(self, text: str, start: int) -> list[Span]:
-        line_start = max(text.rfind(d, 0, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - ", "|"))
+        window = max(0, start - 81)  # nothing before it can move the segment's start
+        line_start = max(text.rfind(d, window, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - ", "|"))
         seg_start = max(line_start + 1, 0, start - 80)
         for word in (" và ", " có ", " là "):
             pos = text.rfind(word, seg_start, start)
@@ -267,7 +268,8 @@ class PeopleStage:
                 person.titles.append((s, e))
 
     # -- roles -------------------------------------------------------------
-    def _assign_roles(self, text: str, sents: list[Span], people: list[PersonFact], groups: list[list[Span]]) -> None:
+    def _assign_roles(self, text: str, low: str, sents: list[Span], people: list[PersonFact],
+                      groups: list[list[Span]]) -> None:
         mentions = sorted((m, p) for p in people for m in p.mentions)
         owner = {m: p for m, p in mentions}
         found: dict[Span, list[str]] = {}
@@ -276,7 +278,7 @@ class PeopleStage:
             if not here:
                 continue
             titles = [t for _, p in here for t in p.titles]
-            cues = self._cues(text, s_start, s_end, [m for m, _ in here] + titles)
+            cues = self._cues(text, low, s_start, s_end, [m for m, _ in here] + titles)
             for mention, _person in here:
                 found[mention] = _roles_of(text, s_start, mention, here, cues)
         for group in groups:  # "các Thứ trưởng: A, B, C" share the cue that introduced A
@@ -295,11 +297,11 @@ class PeopleStage:
                 person.roles.append("other")
             person.roles.sort(key=order.index)
 
-    def _cues(self, text: str, start: int, end: int, inside: list[Span]) -> list[_RoleCue]:
+    def _cues(self, text: str, low: str, start: int, end: int, inside: list[Span]) -> list[_RoleCue]:
         """Role words of a sentence, outside names and titles ("Giám đốc điều hành" is no chair)."""
         cues = []
         for role, scope, regex in self.role_cues:
-            for m in regex.finditer(text, start, end):
+            for m in regex.finditer(low, start, end):
                 if any(s <= m.start() < e for s, e in inside):
                     continue
                 if _inside_quote(text, start, m.start()):
@@ -371,6 +373,15 @@ _LIST_GAP = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*(?:(?:các\s+)?(?:đồng
                        r"(?:[A-ZĐ][A-Za-zĐƯ]{0,6}\.\s*){0,3}")
 
 
+def _runs_on(text: str, words: list[tuple[int, int, bool]], word_starts: list[int], end: int) -> bool:
+    """underthesea read the name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"."""
+    i = bisect.bisect_right(word_starts, end) - 1
+    if i < 0:
+        return False
+    w_start, w_end, _ = words[i]
+    return w_end - w_start > 3 and end + 1 < w_end and _GLUED.match(text, end, w_end) is not None
+
+
 def _is_byline(text: str, start: int) -> bool:
     """A name opening the article's last line of prose ("Võ Linh Trang, Chuyên viên ...") signs it."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -384,19 +395,21 @@ def _is_byline(text: str, start: int) -> bool:
     return all(len(rest.strip()) < 25 for rest in text[line_end:].split("\n"))
 
 
+_CHAIN_STOP = re.compile(r"[;\n:]")
+_STOP_DOT = re.compile(r"\.(?=\s|$)")
+
+
 def _chain_limit(text: str, start: int) -> int:
     """Where a title chain must end: a semicolon, a line break or a sentence stop."""
-    limit = len(text)
-    for stop in (";", "\n", ":"):
-        pos = text.find(stop, start)
-        if pos >= 0:
-            limit = min(limit, pos)
-    for m in re.finditer(r"\.(?=\s|$)", text[start:limit]):
-        word = re.search(r"(\S+)$", text[start:start + m.start()])
-        letters = word.group(1).replace(".", "") if word else ""
-        if word and len(word.group(1)) <= 8 and (letters.isupper() or sum(c.isupper() for c in letters) >= 2):
+    stop = _CHAIN_STOP.search(text, start)
+    limit = stop.start() if stop else len(text)
+    for m in _STOP_DOT.finditer(text, start, limit):
+        before = text[start:m.start()]
+        word = before.rsplit(maxsplit=1)[-1] if before and not before[-1].isspace() else ""
+        letters = word.replace(".", "")
+        if word and len(word) <= 8 and (letters.isupper() or sum(c.isupper() for c in letters) >= 2):
             continue  # "CT. HĐND xã", "TP. Hà Nội", "ThS. Hà Văn Tú"
-        return start + m.start()
+        return m.start()
     return limit
 
 

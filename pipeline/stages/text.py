@@ -17,6 +17,52 @@ def doc_text(doc: Doc) -> str:
     return tmap.text if tmap is not None else doc.text
 
 
+def lowered(doc: Doc) -> str:
+    """The working text in lower case, character for character, kept on the doc.
+
+    Python's ``(?i)`` matching of Vietnamese letters is several times slower than
+    plain matching, so the case-blind rules run on this text (see :func:`caseless`);
+    it has the working text's offsets: "Bằng khen" → "bằng khen".
+    """
+    cached = doc.user_data.get("hoinghi.lowered")
+    if cached is None:
+        cached = doc.user_data["hoinghi.lowered"] = lower_same_length(doc_text(doc))
+    return cached
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, leaving the rare letter whose lower case is longer ("İ") as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def caseless(pattern: str) -> re.Pattern[str]:
+    """Compile a ``(?i)`` pattern to run on lowered text: it matches there where the original matches the text.
+
+    The pattern is lower-cased outside escapes and group names, and its ``(?i)``
+    dropped: ``(?i)\\bBằng khen\\b`` → ``\\bbằng khen\\b``, ``[A-ZĐ]`` → ``[a-zđ]``.
+    """
+    if not pattern.startswith("(?i)") or "(?-i" in pattern:
+        raise ValueError(f"not a wholly case-blind pattern: {pattern[:40]!r}")
+    source = pattern.removeprefix("(?i)")
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        if source[i] == "\\":
+            out.append(source[i:i + 2])  # \S, \D, \W keep their meaning
+            i += 2
+        elif source.startswith(("(?P<", "(?P="), i):
+            close = source.index(">" if source[i + 3] == "<" else ")", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        else:
+            out.append(source[i].lower())
+            i += 1
+    return re.compile("".join(out))
+
+
 def sentences(doc: Doc) -> list[Span]:
     """Character spans of the doc's sentences (whitespace trimmed), found once and kept on the doc."""
     cached = doc.user_data.get("hoinghi.sentences")

@@ -39,3 +39,18 @@ def test_tokenizer_very_long_sentence_is_chunked(nlp):
 def test_tokenizer_no_sentence_break_after_a_degree(nlp):
     doc = nlp.make_doc("Chủ trì hội nghị có BSCKII. Lò Văn Pánh, Giám đốc Bệnh viện. Hội nghị bắt đầu.")
     assert [s.text.strip() for s in doc.sents][0].endswith("Giám đốc Bệnh viện.")
+
+
+@pytest.mark.parametrize("line", [
+    "Hội nghị tổng kết công tác năm 2024",
+    "Hội nghị tổng kết công tác năm 2024.",
+    "Kết quả ra sao?!  ",
+    "Đồng chí Nguyễn Văn An phát biểu...",
+    "Sáng 15/1, TP. Huế tổ chức hội nghị. Các đại biểu thảo luận.",
+    "Thu ngân sách đạt 1.500 tỷ đồng, tăng 12%.",
+])
+def test_tokenizer_sentences_of_a_line_are_those_of_sent_tokenize(nlp, line):
+    from underthesea import sent_tokenize
+
+    doc = nlp.make_doc(line)
+    assert [s.text.strip() for s in doc.sents] == sent_tokenize(line)

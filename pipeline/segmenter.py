@@ -1,0 +1,114 @@
+"""underthesea word segmentation of a whole document at once, with each word's offsets.
+
+``underthesea.word_tokenize`` takes one string and returns words as strings;
+a caller that needs offsets must search for each word again, and a document
+of twenty lines costs twenty trips through the CRF featurizer. This class
+uses the same parts word_tokenize uses (its regex tokenizer, character
+normalisation and CRF model, nothing re-implemented or re-trained) but
+featurizes every line of a document in one call and keeps where each token
+stands, so it returns the same words as ``word_tokenize`` line by line, as
+spans:
+
+    >>> seg = WordSegmenter()
+    >>> line = "Bí thư Đảng ủy chủ trì Hội nghị"
+    >>> [line[s:e] for s, e in seg.segment([line])[0]]
+    ['Bí thư', 'Đảng ủy', 'chủ trì', 'Hội nghị']
+
+If a later underthesea release moves those parts, it falls back to calling
+``word_tokenize`` a line at a time and finding the words in the line.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from underthesea import word_tokenize
+
+Span = tuple[int, int]
+_WORD_TOKENIZE_MODULE = "underthesea.pipeline.word_tokenize"
+_REGEX_MODULE = "underthesea.pipeline.word_tokenize.regex_tokenize"
+
+
+class WordSegmenter:
+    """Callable over a document's lines: each line's words as ``(start, end)`` offsets into that line."""
+
+    def __init__(self) -> None:
+        word_tokenize("Hội nghị cán bộ, công chức")  # loads underthesea's CRF model once
+        self._parts = _underthesea_parts()
+
+    @property
+    def batched(self) -> bool:
+        """True when underthesea's parts were found and lines are featurized together."""
+        return self._parts is not None
+
+    def segment(self, lines: Sequence[str]) -> list[list[Span]]:
+        """Word spans of each line, as ``word_tokenize(line)`` splits it."""
+        if self._parts is None:
+            return [_find_words(line, word_tokenize(line, use_token_normalize=False)) for line in lines]
+        parts = self._parts
+        tokens = [parts.tokens(line) for line in lines]
+        features = parts.featurizer.process([[[line[s:e]] for s, e in spans] for line, spans in zip(lines, tokens)])
+        return [_merge(spans, parts.tagger.tag(x) if spans else []) for spans, x in zip(tokens, features)]
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """What ``word_tokenize`` is made of: token regex, character normaliser, CRF featurizer and tagger."""
+
+    regex: re.Pattern[str]
+    normalize: Callable[[str], str]
+    featurizer: Any
+    tagger: Any
+
+    def tokens(self, line: str) -> list[Span]:
+        """underthesea's regex tokens of ``line`` as offsets into it."""
+        normalized = self.normalize(line)
+        if len(normalized) != len(line):  # never seen: the normaliser maps one character to one
+            return _find_words(line, [m.group() for m in self.regex.finditer(normalized)])
+        return [m.span() for m in self.regex.finditer(normalized)]
+
+
+def _underthesea_parts() -> _Parts | None:
+    """The parts behind ``word_tokenize``, or None if this underthesea keeps them elsewhere."""
+    try:
+        model = sys.modules[_WORD_TOKENIZE_MODULE].word_tokenize_model
+        regex = sys.modules[_REGEX_MODULE]
+        # compiled here: underthesea swaps its module-level pattern when called with fixed_words
+        return _Parts(re.compile(regex.regex_patterns_combine, re.VERBOSE | re.UNICODE),
+                      regex.normalize_characters_in_text, model.featurizer, model.estimator)
+    except (KeyError, AttributeError):
+        return None
+
+
+def _merge(tokens: list[Span], tags: Sequence[str]) -> list[Span]:
+    """Join tokens tagged ``I-W`` to the word before them, as word_tokenize does."""
+    words: list[Span] = []
+    for (start, end), tag in zip(tokens, tags):
+        if tag == "I-W" and words:
+            words[-1] = (words[-1][0], end)
+        else:
+            words.append((start, end))
+    return words
+
+
+def _find_words(line: str, words: Sequence[str]) -> list[Span]:
+    """Offsets of ``words`` (syllables joined by single spaces) found in order in ``line``."""
+    spans: list[Span] = []
+    cursor = 0
+    for word in words:
+        start = end = None
+        for part in word.split(" "):
+            found = line.find(part, cursor) if part else -1
+            if found < 0 or line[cursor:found].strip():
+                break  # the word was altered: leave the rest of it to the gap
+            start = found if start is None else start
+            end = cursor = found + len(part)
+        if start is not None and end is not None:
+            spans.append((start, end))
+    return spans
+
+
+__all__ = ["WordSegmenter"]

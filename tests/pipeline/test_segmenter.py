@@ -1,0 +1,55 @@
+import pytest
+from underthesea import word_tokenize
+
+from pipeline import segmenter
+from pipeline.segmenter import WordSegmenter
+
+LINES = [
+    "Sáng ngày 15/01/2025, Ủy ban nhân dân xã Tân Phú tổ chức Hội nghị cán bộ, công chức năm 2025.",
+    "Đồng chí Trần Văn Minh, Phó Bí thư Đảng ủy, Chủ tịch UBND xã chủ trì hội nghị.",
+    "Có 12 tập thể và 25 cá nhân được tặng Giấy khen; 100% (18/18) chỉ tiêu đạt và vượt kế hoạch.",
+]
+
+
+@pytest.fixture(scope="module")
+def seg() -> WordSegmenter:
+    return WordSegmenter()
+
+
+def _words(line: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [line[s:e] for s, e in spans]
+
+
+def test_segmenter_finds_the_words_word_tokenize_finds(seg):
+    for line, spans in zip(LINES, seg.segment(LINES)):
+        assert _words(line, spans) == word_tokenize(line, use_token_normalize=False)
+
+
+def test_segmenter_gives_each_line_the_words_it_has_alone(seg):
+    alone = [seg.segment([line])[0] for line in LINES]
+    assert seg.segment(LINES) == alone
+
+
+def test_segmenter_spans_are_offsets_into_the_line(seg):
+    line = "Tham dự có đồng chí Lê Thị Hồng Nhung, Trưởng phòng Nội vụ huyện."
+    words = _words(line, seg.segment([line])[0])
+    assert "Lê Thị Hồng Nhung" in words
+    assert "Trưởng phòng" in words
+
+
+def test_segmenter_keeps_a_double_space_inside_a_word(seg):
+    line = "Hội nghị  viên  chức năm 2024"
+    words = _words(line, seg.segment([line])[0])
+    assert "viên  chức" in words
+
+
+def test_segmenter_gives_a_line_of_spaces_no_words(seg):
+    assert seg.segment(["   ", "Hội nghị"])[0] == []
+
+
+def test_segmenter_without_underthesea_parts_falls_back_to_word_tokenize(monkeypatch):
+    monkeypatch.setattr(segmenter, "_underthesea_parts", lambda: None)
+    fallback = WordSegmenter()
+    assert not fallback.batched
+    for line, spans in zip(LINES, fallback.segment(LINES)):
+        assert _words(line, spans) == word_tokenize(line, use_token_normalize=False)
