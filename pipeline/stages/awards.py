@@ -46,9 +46,12 @@ class AwardsStage:
         self.kind_of = {normalize(w).text.casefold(): "individual" for w in individual}
         self.kind_of.update({normalize(w).text.casefold(): "collective" for w in collective})
         number = table.pattern("count_number").pattern.removesuffix("$")
-        self.count_re = re.compile(rf"(?i){number}(?P<noun>{alternation(individual + collective)})(?![\w])")
-        self.bound_re = re.compile(rf"(?i)\b{alternation(table.lexicon('bound_words'))}\s*$")
-        self.both_re = re.compile(r"(?i)\s*(?:,|và|hoặc)\s*(?:tập thể|cá nhân)\b")
+        count = rf"(?i){number}(?P<noun>{alternation(individual + collective)})(?![\w])"
+        self.count_re = re.compile(count)
+        # what _counts reads, compiled for the lowered text
+        self.count_low = caseless(count)
+        self.bound_low = caseless(rf"(?i)\b{alternation(table.lexicon('bound_words'))}\s*$")
+        self.both_low = caseless(r"(?i)\s*(?:,|và|hoặc)\s*(?:tập thể|cá nhân)\b")
         self.verb_re = re.compile(rf"(?i)\b{alternation(table.lexicon('award_verbs'))}\b")
         self.link_re = re.compile(rf"(?i)\b{alternation(table.lexicon('link_words'))}\b|[ ,:]+")
         self.body_re = re.compile(rf"{alternation(table.lexicon('body_heads'))}\s+\S")
@@ -70,17 +73,17 @@ class AwardsStage:
             titles = self._titles(text, s_start, s_end)
             for c_start, c_end in _clauses(text, s_start, s_end):
                 in_clause = [t for t in titles if c_start <= t.whole[0] and t.whole[1] <= c_end]
-                facts.extend(self._clause(text, c_start, c_end, in_clause, sentence_verb))
+                facts.extend(self._clause(text, low, c_start, c_end, in_clause, sentence_verb))
             if titles:
-                counts = self._counts(text, s_start, s_end)
+                counts = self._counts(low, s_start, s_end)
                 lists = _NamedLists(self, text, s_start, s_end, mentions, described)
                 facts.extend(lists.facts(titles, counts))
         doc._.awards = _drop_repeats(text, facts)
         return doc
 
-    def _clause(self, text: str, start: int, end: int, titles: list[_Title],
+    def _clause(self, text: str, low: str, start: int, end: int, titles: list[_Title],
                 sentence_verb: re.Match[str] | None) -> list[AwardFact]:
-        counts = self._counts(text, start, end)
+        counts = self._counts(low, start, end)
         facts: list[AwardFact] = []
         if not titles and not counts:
             return facts
@@ -122,12 +125,13 @@ class AwardsStage:
         found.sort(key=lambda t: t.span[0])
         return found
 
-    def _counts(self, text: str, start: int, end: int) -> list[_Count]:
+    def _counts(self, low: str, start: int, end: int) -> list[_Count]:
+        """Counts of recipients in ``low[start:end]`` (the lowered text): "12 tập thể", "năm cá nhân"."""
         out = []
-        for m in self.count_re.finditer(text, start, end):
-            if self.bound_re.search(text, max(start, m.start() - 15), m.start()):
+        for m in self.count_low.finditer(low, start, end):
+            if self.bound_low.search(low, max(start, m.start() - 15), m.start()):
                 continue
-            if self.both_re.match(text, m.end()):
+            if self.both_low.match(low, m.end()):
                 continue  # one count over both kinds: "122 tập thể, cá nhân"
             raw = m.group("n").lower()
             count = int(self.numbers[raw]) if raw in self.numbers else parse_int(raw)

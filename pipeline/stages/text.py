@@ -60,7 +60,78 @@ def caseless(pattern: str) -> re.Pattern[str]:
         else:
             out.append(source[i].lower())
             i += 1
-    return re.compile("".join(out))
+    return re.compile(_with_fast_start("".join(out)))
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[):]")
+
+
+def _fast_start(pattern: str) -> str:
+    """``(?=[cđ])`` for a pattern whose every match begins with c or đ, else ``""``.
+
+    Python's regex engine jumps straight to such characters when the pattern
+    says so up front; behind a ``\\b`` or a look-behind it tries every position.
+    """
+    if _INLINE_FLAGS.match(pattern):
+        return ""  # flags must stay first: left as written
+    try:
+        firsts = _first_chars(list(_sre_parse(pattern)))
+    except Exception:  # noqa: BLE001 (only an optimisation: any surprise leaves the pattern as it is)
+        return ""
+    if not firsts or len(firsts) > 40:
+        return ""
+    return "(?=[" + "".join(re.escape(chr(c)) for c in sorted(firsts)) + "])"
+
+
+def _with_fast_start(pattern: str) -> str:
+    """``pattern`` behind its :func:`_fast_start`, grouped so that the look-ahead covers every branch."""
+    lead = _fast_start(pattern)
+    return f"{lead}(?:{pattern})" if lead else pattern
+
+
+def _first_chars(items: list[tuple[object, object]]) -> set[int] | None:
+    """The characters a match of the parsed pattern ``items`` can begin with; None if any character can."""
+    found = _firsts(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _firsts(items: list[tuple[object, object]]) -> tuple[set[int], bool] | None:
+    """(first characters, whether it can match nothing) of a parsed sequence; None if unknown."""
+    from re import _constants as sre
+
+    union: set[int] = set()
+    for op, arg in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the match begins with what follows
+        if op is sre.LITERAL:
+            item: tuple[set[int], bool] | None = ({arg}, False)  # type: ignore[arg-type]
+        elif op is sre.IN:
+            chars = {value for kind, value in arg if kind is sre.LITERAL}  # type: ignore[attr-defined]
+            item = (chars, False) if len(chars) == len(arg) else None  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN:
+            item = _firsts(list(arg[-1]))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, _high, inner = arg  # type: ignore[misc]
+            item = _firsts(list(inner))
+            item = (item[0], item[1] or low == 0) if item else None
+        elif op is sre.BRANCH:
+            branches = [_firsts(list(branch)) for branch in arg[1]]  # type: ignore[index]
+            item = None if None in branches else (set().union(*(b[0] for b in branches)),  # type: ignore[index]
+                                                   any(b[1] for b in branches))  # type: ignore[index]
+        else:
+            item = None
+        if item is None:
+            return None
+        union |= item[0]
+        if not item[1]:
+            return union, False
+    return union, True
+
+
+def _sre_parse(pattern: str) -> object:
+    from re import _parser
+
+    return _parser.parse(pattern)
 
 
 def sentences(doc: Doc) -> list[Span]:
