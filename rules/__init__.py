@@ -35,6 +35,8 @@ class Pattern(BaseModel):
     example: str
     counter_examples: tuple[str, ...] = ()
     note: str = ""
+    # a character every match holds ("%"): a text without it is not searched
+    requires: str = Field(default="", max_length=1)
 
     @field_validator("pattern")
     @classmethod
@@ -50,6 +52,8 @@ class Pattern(BaseModel):
         regex = re.compile(self.pattern)
         if not regex.search(self.example):
             raise ValueError(f"example {self.example!r} is not matched by the pattern")
+        if self.requires and self.requires not in regex.search(self.example).group():  # type: ignore[union-attr]
+            raise ValueError(f"the match in example {self.example!r} lacks the required {self.requires!r}")
         for counter in self.counter_examples:
             if regex.search(counter):
                 raise ValueError(f"counter-example {counter!r} is matched by the pattern")
@@ -58,6 +62,10 @@ class Pattern(BaseModel):
     @property
     def regex(self) -> re.Pattern[str]:
         return _compile(self.pattern)
+
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` lacks the character every match holds: "98,5%" needs a "%"."""
+        return not self.requires or self.requires in text
 
 
 class RuleTable(BaseModel):

@@ -49,3 +49,16 @@ def test_rules_case_blind_patterns_match_the_same_on_lowered_text(name):
         for text in (rule.example, rule.example.upper(), *rule.counter_examples):
             expected = [m.span() for m in rule.regex.finditer(text)]
             assert [m.span() for m in fast.finditer(lower_same_length(text))] == expected, (rule.id, text)
+
+
+def test_rules_required_character_must_be_in_the_example_match():
+    raw = {"version": 1, "description": "x", "patterns": [
+        {"id": "pct", "label": "P", "pattern": r"\d+%?", "example": "đạt 98", "requires": "%"}]}
+    with pytest.raises(rules.RuleError, match="lacks the required"):
+        rules.parse("bad", raw)
+
+
+def test_rules_pattern_with_a_required_character_skips_texts_without_it():
+    rule = rules.load("percentages").pattern("percent")
+    assert rule.may_match("tỷ lệ đạt 98,5%")
+    assert not rule.may_match("Hội nghị tổng kết năm 2024 diễn ra sáng 15/1")

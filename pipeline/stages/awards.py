@@ -57,7 +57,9 @@ class AwardsStage:
         self.body_re = re.compile(rf"{alternation(table.lexicon('body_heads'))}\s+\S")
         self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
-        self.title_rules = [p for p in table.patterns if p.label == "TITLE"]
+        # (rule, regex, runs on the lowered text): a case-blind title rule is compiled for the lowered text
+        self.title_rules = [(p, caseless(p.pattern), True) if p.pattern.startswith("(?i)") else (p, p.regex, False)
+                            for p in table.patterns if p.label == "TITLE"]
         self.keywords = caseless(rf"(?i){alternation(table.lexicon('award_keywords'))}")  # on the lowered text
 
     def __call__(self, doc: Doc) -> Doc:
@@ -70,7 +72,7 @@ class AwardsStage:
             if not self.keywords.search(low, s_start, s_end):
                 continue  # no award word: nothing to find here
             sentence_verb = self.verb_re.search(text, s_start, s_end)
-            titles = self._titles(text, s_start, s_end)
+            titles = self._titles(text, low, s_start, s_end)
             for c_start, c_end in _clauses(text, s_start, s_end):
                 in_clause = [t for t in titles if c_start <= t.whole[0] and t.whole[1] <= c_end]
                 facts.extend(self._clause(text, low, c_start, c_end, in_clause, sentence_verb))
@@ -109,10 +111,10 @@ class AwardsStage:
         )
 
     # -- finding -------------------------------------------------------------
-    def _titles(self, text: str, start: int, end: int) -> list[_Title]:
+    def _titles(self, text: str, low: str, start: int, end: int) -> list[_Title]:
         found: list[_Title] = []
-        for rule in self.title_rules:
-            for m in rule.regex.finditer(text, start, end):
+        for rule, regex, on_lowered in self.title_rules:
+            for m in regex.finditer(low if on_lowered else text, start, end):
                 t = trim_span(text, *m.span("t"), chars=" ,.;:“”\"")
                 lead = re.match(r"(?i)danh hiệu\s+[“\"]?", text[t[0]:t[1]])
                 if lead and t[0] + lead.end() < t[1]:

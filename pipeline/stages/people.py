@@ -65,7 +65,7 @@ class PeopleStage:
         ranks = alternation(_norm(table.lexicon("ranks")))
         degrees = alternation(_norm(table.lexicon("degrees")))
         self.rank_before = re.compile(rf"(?:^|[\s(,;:])({ranks})[ ]+$")
-        self.cue_before = re.compile(
+        self.cue_before = caseless(  # these three run on the lowered text
             rf"(?i)(?:^|[\s(,;:\-–])(?:{cues}|{degrees}|{ranks})[ ]*:?[ ]*(?:{degrees}[ ]*)*$"
         )
         self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
@@ -78,8 +78,8 @@ class PeopleStage:
         self.affiliation = re.compile(alternation(_norm(table.lexicon("affiliation_heads"))) + r"(?=\s|$)")
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
         self.comma_bodies = re.compile("(?i)" + alternation(table.lexicon("comma_bodies")))
-        self.place_before = re.compile(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
-        self.household = re.compile(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
+        self.place_before = caseless(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
+        self.household = caseless(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
         self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
                                  r"|(?:^|\n)[ ]*Theo[ ]+[A-ZĐ][^\n]{0,30}$")  # "Theo Báo Lào Cai" opening a line
         self.cue_word = re.compile(rf"(?i)(?<![\w/])(?:{cues})[ ]*:?[ ]*(?!\w)|(?<![\w/])(?:{cues})[ ]*:?[ ]+")
@@ -88,7 +88,7 @@ class PeopleStage:
         ]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)
+        text, low = doc_text(doc), lowered(doc)
         sents = sentences(doc)
         people: dict[str, PersonFact] = {}
         groups: list[list[Span]] = []  # mentions named one after another in one list
@@ -109,7 +109,7 @@ class PeopleStage:
             titles = shared + [t for t in own if t not in shared]
             person = people.get(key)
             if person is None:
-                if not (in_list or self._is_person(text, start, end, bool(titles))):
+                if not (in_list or self._is_person(text, low, start, end, bool(titles))):
                     continue
                 person = people[key] = PersonFact(name=name, name_span=(start, end))
             person.mentions.append((start, end))
@@ -121,7 +121,7 @@ class PeopleStage:
             last_end = max([end, *(e for _, e in own)])
             listing = _Listing(title=listing.title if in_list and listing else None, end=last_end)
         facts = sorted(people.values(), key=lambda p: p.name_span[0])
-        self._assign_roles(text, lowered(doc), sents, facts, groups)
+        self._assign_roles(text, low, sents, facts, groups)
         doc._.people = facts
         return doc
 
@@ -171,18 +171,19 @@ class PeopleStage:
                 return [*syllables[:i], head]
         return syllables
 
-    def _is_person(self, text: str, start: int, end: int, has_titles: bool) -> bool:
+    def _is_person(self, text: str, low: str, start: int, end: int, has_titles: bool) -> bool:
         before = text[max(0, start - 40):start]
+        low_before = low[max(0, start - 40):start]
         if self.credit.search(before):
             return False
         if _is_byline(text, start):
             return False
-        if self.household.search(before):
+        if self.household.search(low_before):
             return False  # "hộ ông Nguyễn Văn Ly với mô hình ...": named in passing
-        if self.cue_before.search(before):
+        if self.cue_before.search(low_before):
             return True
         first = text[start:end].split(" ")[0]
-        if self.place_before.search(before) and len(text[start:end].split(" ")) < 3:
+        if self.place_before.search(low_before) and len(text[start:end].split(" ")) < 3:
             return False  # "HĐND xã Vạn Thắng" is a place; "UBND huyện Hoàng Văn Sử" a person
         return has_titles and first in self.surnames
 

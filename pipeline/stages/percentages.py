@@ -27,7 +27,7 @@ class PercentagesStage:
 
     def __init__(self, table: rules.RuleTable) -> None:
         self.table = table
-        self.rules = [(rule_id, table.pattern(rule_id).regex) for rule_id in _ORDER]
+        self.rules = [table.pattern(rule_id) for rule_id in _ORDER]
         lex = table.lexicon
         self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
         self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
@@ -51,12 +51,14 @@ class PercentagesStage:
             taken[d.span[0]:d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
         sents = sentences(doc)
         facts: list[PercentFact] = []
-        for rule_id, regex in self.rules:
-            for m in regex.finditer(text):
+        for rule in self.rules:
+            if not rule.may_match(text):
+                continue  # most articles hold no "%" at all
+            for m in rule.regex.finditer(text):
                 start, end = m.span()
                 if any(taken[start:end]):
                     continue
-                fact = self._fact(text, m, rule_id)
+                fact = self._fact(text, m, rule.id)
                 if fact is None:
                     continue
                 taken[start:end] = b"\x01" * (end - start)
