@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -82,11 +84,13 @@ class UndertheseaTokenizer:
             words.append(text[cursor:])
             spaces.append(False)
             sent_starts.append(False)
-        if sent_starts:
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
             sent_starts[0] = True
-        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+            doc.from_array([SENT_START], numpy.where(numpy.array(sent_starts), 1, -1).astype("int64").view("uint64"))
         doc._.textmap = tmap
         doc.user_data["hoinghi.words"] = spans  # (start, end, starts_sentence) of underthesea's words
+        doc.user_data["hoinghi.sentences"] = _sentence_spans(text, [0] + [s for s, _, opens in spans if opens and s])
         return doc
 
     def _lines(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
@@ -143,6 +147,19 @@ class UndertheseaTokenizer:
             chunks.append((offset + start, sentence[start:end]))
             start = end
         return chunks
+
+
+def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Each sentence's span from its first character to the next sentence's, spaces trimmed off both ends."""
+    out = []
+    for begin, end in zip(starts, [*starts[1:], len(text)]):
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            out.append((begin, end))
+    return out
 
 
 @registry.tokenizers("hoinghi.underthesea_tokenizer.v1")

@@ -54,3 +54,14 @@ def test_tokenizer_sentences_of_a_line_are_those_of_sent_tokenize(nlp, line):
 
     doc = nlp.make_doc(line)
     assert [s.text.strip() for s in doc.sents] == sent_tokenize(line)
+
+
+def test_tokenizer_sentence_spans_are_those_of_doc_sents(nlp):
+    from pipeline.stages.text import doc_text
+
+    doc = nlp.make_doc("\nSáng 15/1, UBND xã tổ chức hội nghị.  Đồng chí Lê Văn Hải chủ trì.\n\nHội nghị bế mạc lúc 11 giờ.\n")
+    text = doc_text(doc)
+    from_sents = [(s.start_char + len(s.text) - len(s.text.lstrip()), s.end_char - len(s.text) + len(s.text.rstrip()))
+                  for s in doc.sents if s.text.strip()]
+    assert doc.user_data["hoinghi.sentences"] == from_sents
+    assert [text[s:e] for s, e in from_sents][-1] == "Hội nghị bế mạc lúc 11 giờ."
