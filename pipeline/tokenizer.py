@@ -57,24 +57,28 @@ class UndertheseaTokenizer:
         sent_starts: list[bool] = []
         spans: list[tuple[int, int, bool]] = []
         cursor = next_start = 0
+        beyond = len(text) + 1
+        next_open = starts[0] if starts else beyond  # where the next sentence begins
         for (offset, _), line_spans in zip(chunks, self.segmenter.segment([chunk for _, chunk in chunks])):
             for start, end in line_spans:
                 start += offset
                 end += offset
-                if start > cursor:
-                    gap = text[cursor:start]
-                    if gap == " " and words and not spaces[-1]:
+                if start != cursor:
+                    if start - cursor == 1 and text[cursor] == " " and spaces and not spaces[-1]:
                         spaces[-1] = True
                     else:
-                        if words and not spaces[-1] and gap.startswith(" ") and gap != " ":
+                        gap = text[cursor:start]
+                        if spaces and not spaces[-1] and gap.startswith(" ") and gap != " ":
                             spaces[-1] = True
                             gap = gap[1:]
                         words.append(gap)
                         spaces.append(False)
                         sent_starts.append(False)
-                opens = next_start < len(starts) and start >= starts[next_start]
-                while next_start < len(starts) and start >= starts[next_start]:
-                    next_start += 1
+                opens = start >= next_open  # the first word at or after a sentence's start opens it
+                if opens:
+                    while next_start < len(starts) and start >= starts[next_start]:
+                        next_start += 1
+                    next_open = starts[next_start] if next_start < len(starts) else beyond
                 words.append(text[start:end])
                 spaces.append(False)
                 sent_starts.append(opens)

@@ -35,8 +35,9 @@ class Pattern(BaseModel):
     example: str
     counter_examples: tuple[str, ...] = ()
     note: str = ""
-    # a character every match holds ("%"): a text without it is not searched
-    requires: str = Field(default="", max_length=1)
+    # words or a character every match holds ("%", "nay"; lower case for a (?i) pattern): a text without them
+    # is not searched
+    requires: str = ""
 
     @field_validator("pattern")
     @classmethod
@@ -52,7 +53,10 @@ class Pattern(BaseModel):
         regex = re.compile(self.pattern)
         if not regex.search(self.example):
             raise ValueError(f"example {self.example!r} is not matched by the pattern")
-        if self.requires and self.requires not in regex.search(self.example).group():  # type: ignore[union-attr]
+        matched = regex.search(self.example).group()  # type: ignore[union-attr]
+        if self.pattern.startswith("(?i)"):
+            matched = matched.lower()
+        if self.requires and self.requires not in matched:
             raise ValueError(f"the match in example {self.example!r} lacks the required {self.requires!r}")
         for counter in self.counter_examples:
             if regex.search(counter):
@@ -64,7 +68,7 @@ class Pattern(BaseModel):
         return _compile(self.pattern)
 
     def may_match(self, text: str) -> bool:
-        """False when ``text`` lacks the character every match holds: "98,5%" needs a "%"."""
+        """False when ``text`` (lower-cased for a (?i) pattern) lacks what every match holds: "98,5%" needs "%"."""
         return not self.requires or self.requires in text
 
 

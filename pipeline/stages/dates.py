@@ -40,7 +40,7 @@ class DatesStage:
 
     def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 1.5) -> None:
         self.table = table
-        # case-blind rules run on the lowered text (see pipeline.stages.text.caseless): (id, regex, on lowered)
+        # case-blind rules run on the lowered text (see pipeline.stages.text.caseless): (rule, regex, on lowered)
         self.rules = [_rule(table.pattern(rule_id)) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
         self.min_meeting_score = min_meeting_score
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
@@ -94,13 +94,16 @@ class DatesStage:
         """Every date expression, most specific rule first, none inside another (``low``: the lowered text)."""
         taken = bytearray(len(text) + 1)  # characters already read by a more specific rule
         out: list[tuple[str, re.Match[str]]] = []
-        for rule_id, regex, on_lowered in self.rules:
-            for m in regex.finditer(low if on_lowered else text):
+        for rule, regex, on_lowered in self.rules:
+            target = low if on_lowered else text
+            if not rule.may_match(target):
+                continue
+            for m in regex.finditer(target):
                 start, end = m.span()
                 if any(taken[start:end]):
                     continue
                 taken[start:end] = b"\x01" * (end - start)
-                out.append((rule_id, m))
+                out.append((rule.id, m))
         out.sort(key=lambda item: item[1].start())
         return out
 
@@ -261,11 +264,11 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _rule(pattern: rules.Pattern) -> tuple[str, re.Pattern[str], bool]:
-    """``(id, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled for the lowered text."""
+def _rule(pattern: rules.Pattern) -> tuple[rules.Pattern, re.Pattern[str], bool]:
+    """``(rule, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled for the lowered text."""
     if pattern.pattern.startswith("(?i)"):
-        return pattern.id, caseless(pattern.pattern), True
-    return pattern.id, pattern.regex, False
+        return pattern, caseless(pattern.pattern), True
+    return pattern, pattern.regex, False
 
 
 def _date(m: re.Match[str]) -> dt.date | None:
