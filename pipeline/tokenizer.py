@@ -15,7 +15,7 @@ map travels on ``doc._.textmap``:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy
 from spacy.attrs import SENT_START
@@ -31,7 +31,7 @@ from pipeline.textmap import TextMap, normalize
 _SPACE = re.compile(r"\s+")
 _LINES = re.compile(r"[^\n]+")
 _STOPS = ".?!"  # the only marks underthesea's sent_tokenize ends a sentence at
-_STOP_INSIDE = re.compile(r"[.?!]")
+_STOP_INSIDE = re.compile(r"[?!]|(?<!\d)\.|\.(?!\d)")  # never at a dot between digits: "1.500", "15.12.2025"
 
 if not Doc.has_extension("textmap"):
     Doc.set_extension("textmap", default=None)
@@ -94,7 +94,8 @@ class UndertheseaTokenizer:
             doc.from_array([SENT_START], numpy.where(numpy.array(sent_starts), 1, -1).astype("int64").view("uint64"))
         doc._.textmap = tmap
         doc.user_data["hoinghi.words"] = spans  # (start, end, starts_sentence) of underthesea's words
-        doc.user_data["hoinghi.sentences"] = _sentence_spans(text, [0] + [s for s, _, opens in spans if opens and s])
+        opened = [0] + [s for s, _, opens in spans if opens and s]
+        doc.user_data["hoinghi.sentences"] = trimmed_spans(text, zip(opened, [*opened[1:], len(text)]))
         return doc
 
     def _lines(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
@@ -153,10 +154,10 @@ class UndertheseaTokenizer:
         return chunks
 
 
-def _sentence_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Each sentence's span from its first character to the next sentence's, spaces trimmed off both ends."""
+def trimmed_spans(text: str, bounds: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``bounds`` with spaces trimmed off both ends, the empty ones dropped: ``(0, 9)`` over " Hội nghị" → (1, 9)."""
     out = []
-    for begin, end in zip(starts, [*starts[1:], len(text)]):
+    for begin, end in bounds:
         while begin < end and text[begin].isspace():
             begin += 1
         while end > begin and text[end - 1].isspace():
@@ -176,4 +177,4 @@ def create_tokenizer() -> Callable[..., UndertheseaTokenizer]:
     return make
 
 
-__all__ = ["TextMap", "UndertheseaTokenizer", "create_tokenizer"]
+__all__ = ["TextMap", "UndertheseaTokenizer", "create_tokenizer", "trimmed_spans"]

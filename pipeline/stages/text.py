@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts import Span
 from pipeline.textmap import normalize
+from pipeline.tokenizer import trimmed_spans
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
 
@@ -139,16 +140,7 @@ def sentences(doc: Doc) -> list[Span]:
     cached = doc.user_data.get("hoinghi.sentences")
     if cached is not None:
         return cached
-    text = doc_text(doc)
-    out = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            out.append((start, end))
+    out = trimmed_spans(doc_text(doc), ((sent.start_char, sent.end_char) for sent in doc.sents))
     doc.user_data["hoinghi.sentences"] = out
     return out
 

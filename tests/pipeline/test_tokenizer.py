@@ -48,6 +48,9 @@ def test_tokenizer_no_sentence_break_after_a_degree(nlp):
     "Đồng chí Nguyễn Văn An phát biểu...",
     "Sáng 15/1, TP. Huế tổ chức hội nghị. Các đại biểu thảo luận.",
     "Thu ngân sách đạt 1.500 tỷ đồng, tăng 12%.",
+    "Ngày 15.12.2025, 1.500 hộ nhận 2.000.000 đồng. Hội nghị kết thúc.",
+    "Tổng thu 3.5 tỷ đồng",
+    "Giá trị 12.",
 ])
 def test_tokenizer_sentences_of_a_line_are_those_of_sent_tokenize(nlp, line):
     from underthesea import sent_tokenize
