@@ -46,12 +46,19 @@ class WordSegmenter:
 
     def segment(self, lines: Sequence[str]) -> list[list[Span]]:
         """Word spans of each line, as ``word_tokenize(line)`` splits it."""
-        if self._parts is None:
-            return [_find_words(line, word_tokenize(line, use_token_normalize=False)) for line in lines]
         parts = self._parts
-        tokens = [parts.tokens(line) for line in lines]
-        features = parts.featurizer.process([[[line[s:e]] for s, e in spans] for line, spans in zip(lines, tokens)])
-        return [_merge(spans, parts.tagger.tag(x) if spans else []) for spans, x in zip(tokens, features)]
+        if parts is None:
+            return [_by_word_tokenize(line) for line in lines]
+        seen = [parts.normalize(line) for line in lines]  # what underthesea reads: "Ðảng" is "Đảng" to it
+        tokens = [[m.span() for m in parts.regex.finditer(s)] if len(s) == len(line) else None
+                  for s, line in zip(seen, lines)]
+        batch = [i for i, spans in enumerate(tokens) if spans]
+        features = parts.featurizer.process([[[seen[i][s:e]] for s, e in tokens[i]] for i in batch])  # type: ignore[union-attr]
+        words: list[list[Span]] = [[] if spans is not None else _by_word_tokenize(line)  # lengths changed: never on NFC text
+                                   for spans, line in zip(tokens, lines)]
+        for i, x in zip(batch, features):
+            words[i] = _merge(tokens[i], parts.tagger.tag(x))  # type: ignore[arg-type]
+        return words
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,6 @@ class _Parts:
     normalize: Callable[[str], str]
     featurizer: Any
     tagger: Any
-
-    def tokens(self, line: str) -> list[Span]:
-        """underthesea's regex tokens of ``line`` as offsets into it."""
-        normalized = self.normalize(line)
-        if len(normalized) != len(line):  # never seen: the normaliser maps one character to one
-            return _find_words(line, [m.group() for m in self.regex.finditer(normalized)])
-        return [m.span() for m in self.regex.finditer(normalized)]
 
 
 def _underthesea_parts() -> _Parts | None:
@@ -94,6 +94,11 @@ def _merge(tokens: list[Span], tags: Sequence[str]) -> list[Span]:
     return words
 
 
+def _by_word_tokenize(line: str) -> list[Span]:
+    """``word_tokenize``'s words of the line, found in it."""
+    return _find_words(line, word_tokenize(line, use_token_normalize=False))
+
+
 def _find_words(line: str, words: Sequence[str]) -> list[Span]:
     """Offsets of ``words`` (syllables joined by single spaces) found in order in ``line``."""
     spans: list[Span] = []
@@ -101,7 +106,9 @@ def _find_words(line: str, words: Sequence[str]) -> list[Span]:
     for word in words:
         start = end = None
         for part in word.split(" "):
-            found = line.find(part, cursor) if part else -1
+            if not part:
+                continue
+            found = line.find(part, cursor)
             if found < 0 or line[cursor:found].strip():
                 break  # the word was altered: leave the rest of it to the gap
             start = found if start is None else start

@@ -53,3 +53,9 @@ def test_segmenter_without_underthesea_parts_falls_back_to_word_tokenize(monkeyp
     assert not fallback.batched
     for line, spans in zip(LINES, fallback.segment(LINES)):
         assert _words(line, spans) == word_tokenize(line, use_token_normalize=False)
+
+
+def test_segmenter_reads_a_line_as_underthesea_normalises_it(seg):
+    line = "Ðảng ủy xã Tân Phú tổ chức hội nghị"  # "Ð" (U+00D0) typed for "Đ"
+    assert _words(line, seg.segment([line])[0]) == _words(line, seg.segment([line.replace("Ð", "Đ")])[0])
+    assert len(seg.segment([line])[0]) == len(word_tokenize(line, use_token_normalize=False))
