@@ -13,6 +13,7 @@ back in input order, with a bounded number of documents in flight::
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -149,6 +150,7 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
     except Exception as exc:  # reported to the pool, which stops the batch with this message
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    _quiet_gc()
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -159,6 +161,19 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
             conn.send(("done", seq, process(extractor, item, skip)))
     except (EOFError, BrokenPipeError, ConnectionResetError):
         return  # the pool is gone: there is no one left to report to
+
+
+def _quiet_gc() -> None:
+    """Keep the cyclic garbage collector off the worker's hot path.
+
+    Once the models are loaded their objects are frozen out of its sight, and
+    the young generation is collected every 50,000 allocations instead of 700:
+    a document makes thousands of short-lived lists (underthesea's CRF features)
+    and almost no reference cycles, and with the defaults the collector cost
+    about 0.15 ms a document, measured with ``gc.callbacks``.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _die_with(parent: int) -> None:
