@@ -68,3 +68,10 @@ def test_tokenizer_sentence_spans_are_those_of_doc_sents(nlp):
                   for s in doc.sents if s.text.strip()]
     assert doc.user_data["hoinghi.sentences"] == from_sents
     assert [text[s:e] for s, e in from_sents][-1] == "Hội nghị bế mạc lúc 11 giờ."
+
+
+def test_tokenizer_line_breaks_and_space_runs_are_tokens_and_single_spaces_trail_words(nlp):
+    doc = nlp.make_doc("Hội nghị  tổng kết\n\nKết quả đạt 98%")
+    assert [(t.text, t.whitespace_) for t in doc][:5] == [
+        ("Hội nghị", " "), (" ", ""), ("tổng kết", ""), ("\n\n", ""), ("Kết quả", " ")]
+    assert doc.text == "Hội nghị  tổng kết\n\nKết quả đạt 98%"
