@@ -105,11 +105,14 @@ class PeopleStage:
                 listing = _Listing(title=intro.span("t"), end=start)
             in_list = bool(intro) or (listing is not None and _LIST_GAP.fullmatch(text, listing.end, start) is not None)
             shared = [listing.title] if in_list and listing and listing.title else []
+            person = people.get(key)
+            verdict = None if person is not None or in_list else self._person_verdict(text, low, start, end)
+            if verdict is False:
+                continue  # decided before its titles are read
             own = self._titles_before(text, start) + self._titles_after(text, end)
             titles = shared + [t for t in own if t not in shared]
-            person = people.get(key)
             if person is None:
-                if not (in_list or self._is_person(text, low, start, end, bool(titles))):
+                if not (in_list or verdict or (titles and name.split(" ")[0] in self.surnames)):
                     continue
                 person = people[key] = PersonFact(name=name, name_span=(start, end))
             person.mentions.append((start, end))
@@ -171,7 +174,13 @@ class PeopleStage:
                 return [*syllables[:i], head]
         return syllables
 
-    def _is_person(self, text: str, low: str, start: int, end: int, has_titles: bool) -> bool:
+    def _person_verdict(self, text: str, low: str, start: int, end: int) -> bool | None:
+        """Whether the name ``text[start:end]`` is a person from what stands before it; None: its titles decide.
+
+        A cue says yes ("đồng chí", "ThS.", "Đại tá"); a photo credit, a signature line,
+        a household named in passing or a place word ("xã Vạn Thắng") says no; else a
+        person has a title and a known surname.
+        """
         before = text[max(0, start - 40):start]
         low_before = low[max(0, start - 40):start]
         if self.credit.search(before):
@@ -182,10 +191,9 @@ class PeopleStage:
             return False  # "hộ ông Nguyễn Văn Ly với mô hình ...": named in passing
         if self.cue_before.search(low_before):
             return True
-        first = text[start:end].split(" ")[0]
         if self.place_before.search(low_before) and len(text[start:end].split(" ")) < 3:
             return False  # "HĐND xã Vạn Thắng" is a place; "UBND huyện Hoàng Văn Sử" a person
-        return has_titles and first in self.surnames
+        return None
 
     # -- titles ------------------------------------------------------------
     def _titles_after(self, text: str, end: int) -> list[Span]:
@@ -271,11 +279,12 @@ class PeopleStage:
     # -- roles -------------------------------------------------------------
     def _assign_roles(self, text: str, low: str, sents: list[Span], people: list[PersonFact],
                       groups: list[list[Span]]) -> None:
-        mentions = sorted((m, p) for p in people for m in p.mentions)
+        mentions = sorted(((m, p) for p in people for m in p.mentions), key=lambda item: item[0])
         owner = {m: p for m, p in mentions}
+        starts = [m[0] for m, _ in mentions]
         found: dict[Span, list[str]] = {}
         for s_start, s_end in sents:
-            here = [(m, p) for m, p in mentions if s_start <= m[0] < s_end]
+            here = mentions[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
             if not here:
                 continue
             titles = [t for _, p in here for t in p.titles]
