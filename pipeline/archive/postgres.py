@@ -88,27 +88,19 @@ class PostgresArchive(Archive):
 
     # -- writing ------------------------------------------------------------------------------
     def _write_batch(self, batch: list[ArticleFacts]) -> IndexReport:
-        added = replaced = unchanged = 0
         try:
             with self.conn.transaction():
                 self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
-                for record in batch:
-                    old = self.conn.execute("SELECT id, record_sha1 FROM articles WHERE doc_id = %s",
-                                            (record.doc_id,)).fetchone()
-                    rows = rows_mod.article_rows(record)
-                    if old is not None and old[1] == rows.record_sha1:
-                        unchanged += 1
-                        continue
-                    if old is not None:
-                        self.conn.execute("DELETE FROM articles WHERE id = %s", (old[0],))  # facts cascade
-                        replaced += 1
-                    else:
-                        added += 1
-                    self._insert_rows(rows)
+                return self._store(batch)
         except self._psycopg.Error as exc:
             raise ArchiveError(self.where, f"indexing a batch from {batch[0].doc_id} failed, batch rolled back: "
                                f"{str(exc).strip()}") from exc
-        return IndexReport(added, replaced, unchanged)
+
+    def _stored(self, doc_id: str) -> tuple[int, str] | None:
+        return self.conn.execute("SELECT id, record_sha1 FROM articles WHERE doc_id = %s", (doc_id,)).fetchone()
+
+    def _delete_article(self, article_id: int) -> None:
+        self.conn.execute("DELETE FROM articles WHERE id = %s", (article_id,))  # facts cascade
 
     def _insert_rows(self, rows: rows_mod.ArticleRows) -> None:
         c = self.conn

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,48 +88,37 @@ class SQLiteArchive(Archive):
             raise ArchiveError(self.where, f"schema version {version} is newer than this hoinghi knows ({LATEST}); "
                                "upgrade hoinghi")
         for migration in MIGRATIONS[version:]:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction(f"migration {migration.version} ({migration.name}) failed"):
                 if self.schema_version() < migration.version:  # another process may have just done it
                     for stmt in statements(migration.sqlite):
                         self.conn.execute(stmt)
                     self.conn.execute("INSERT INTO archive_schema (version, name, applied_at) VALUES (?, ?, ?)",
                                       (migration.version, migration.name, _now()))
-                self.conn.execute("COMMIT")
-            except BaseException as exc:
-                self.conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise ArchiveError(self.where, f"migration {migration.version} ({migration.name}) "
-                                       f"failed: {exc}") from exc
-                raise
 
-    # -- writing ------------------------------------------------------------------------------
-    def _write_batch(self, batch: list[ArticleFacts]) -> IndexReport:
-        added = replaced = unchanged = 0
+    @contextmanager
+    def _transaction(self, failure: str) -> Iterator[None]:
+        """One ``BEGIN IMMEDIATE`` transaction: committed, or rolled back with an SQLite error as "failure: ..."."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for record in batch:
-                old = self.conn.execute("SELECT id, record_sha1 FROM articles WHERE doc_id = ?",
-                                        (record.doc_id,)).fetchone()
-                rows = rows_mod.article_rows(record)
-                if old is not None and old[1] == rows.record_sha1:
-                    unchanged += 1
-                    continue
-                if old is not None:
-                    self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (old[0],))
-                    self.conn.execute("DELETE FROM articles WHERE id = ?", (old[0],))
-                    replaced += 1
-                else:
-                    added += 1
-                self._insert_rows(rows)
+            yield
             self.conn.execute("COMMIT")
         except BaseException as exc:
             self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise ArchiveError(self.where, f"indexing a batch from {batch[0].doc_id} failed, "
-                                   f"batch rolled back: {exc}") from exc
+                raise ArchiveError(self.where, f"{failure}: {exc}") from exc
             raise
-        return IndexReport(added, replaced, unchanged)
+
+    # -- writing ------------------------------------------------------------------------------
+    def _write_batch(self, batch: list[ArticleFacts]) -> IndexReport:
+        with self._transaction(f"indexing a batch from {batch[0].doc_id} failed, batch rolled back"):
+            return self._store(batch)
+
+    def _stored(self, doc_id: str) -> tuple[int, str] | None:
+        return self.conn.execute("SELECT id, record_sha1 FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
+
+    def _delete_article(self, article_id: int) -> None:
+        self.conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def _insert_rows(self, rows: rows_mod.ArticleRows) -> None:
         c = self.conn

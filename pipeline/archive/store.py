@@ -29,6 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from pipeline.archive import rows as rows_mod
 from pipeline.archive.hits import Hit, make_hit
 from pipeline.archive.query import SearchQuery
 from schemas import ArticleFacts
@@ -63,7 +64,36 @@ class Archive(ABC):
     # -- what a backend provides --------------------------------------------------------------
     @abstractmethod
     def _write_batch(self, batch: list[ArticleFacts]) -> IndexReport:
-        """Write one batch in one transaction; roll it back and re-raise on any error."""
+        """Write one batch in one transaction (with :meth:`_store`); roll it back and re-raise on any error."""
+
+    @abstractmethod
+    def _stored(self, doc_id: str) -> tuple[int, str] | None:
+        """``(article id, record_sha1)`` of the archived record of ``doc_id``, if any."""
+
+    @abstractmethod
+    def _delete_article(self, article_id: int) -> None:
+        """Remove an article and all its facts."""
+
+    @abstractmethod
+    def _insert_rows(self, rows: rows_mod.ArticleRows) -> None:
+        """Insert one article's rows."""
+
+    def _store(self, batch: list[ArticleFacts]) -> IndexReport:
+        """Add each record, replace an older one of the same doc_id, or leave an identical one; inside a transaction."""
+        added = replaced = unchanged = 0
+        for record in batch:
+            old = self._stored(record.doc_id)
+            rows = rows_mod.article_rows(record)
+            if old is not None and old[1] == rows.record_sha1:
+                unchanged += 1
+                continue
+            if old is not None:
+                self._delete_article(old[0])
+                replaced += 1
+            else:
+                added += 1
+            self._insert_rows(rows)
+        return IndexReport(added, replaced, unchanged)
 
     @abstractmethod
     def _match(self, query: SearchQuery, *, by_relevance: bool = True) -> list[tuple[str, float]]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import AwardFact, Span
-from pipeline.stages.text import alternation, caseless, doc_text, lowered, parse_int, sentences, trim_span, years_in
+from pipeline.stages.text import alternation, caseless, doc_text, lowered, parse_int, rule_regex, sentences, trim_span, years_in
 from pipeline.textmap import normalize
 
 if not Doc.has_extension("awards"):
@@ -58,8 +58,7 @@ class AwardsStage:
         self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         # (rule, regex, runs on the lowered text): a case-blind title rule is compiled for the lowered text
-        self.title_rules = [(p, caseless(p.pattern), True) if p.pattern.startswith("(?i)") else (p, p.regex, False)
-                            for p in table.patterns if p.label == "TITLE"]
+        self.title_rules = [rule_regex(p) for p in table.patterns if p.label == "TITLE"]
         self.keywords = caseless(rf"(?i){alternation(table.lexicon('award_keywords'))}")  # on the lowered text
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 import rules
 from pipeline.facts import DateFact
-from pipeline.stages.text import caseless, doc_text, lowered, sentence_of, sentences
+from pipeline.stages.text import caseless, doc_text, lowered, rule_regex, sentence_of, sentences
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
@@ -41,7 +41,7 @@ class DatesStage:
     def __init__(self, table: rules.RuleTable, *, min_meeting_score: float = 1.5) -> None:
         self.table = table
         # case-blind rules run on the lowered text (see pipeline.stages.text.caseless): (rule, regex, on lowered)
-        self.rules = [_rule(table.pattern(rule_id)) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
+        self.rules = [rule_regex(table.pattern(rule_id)) for rule_id in (*_DAY_PATTERNS, "today", "date_line")]
         self.min_meeting_score = min_meeting_score
         self._meeting = re.compile(table.alternation("meeting_cues"), re.IGNORECASE)
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
@@ -262,13 +262,6 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _rule(pattern: rules.Pattern) -> tuple[rules.Pattern, re.Pattern[str], bool]:
-    """``(rule, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled for the lowered text."""
-    if pattern.pattern.startswith("(?i)"):
-        return pattern, caseless(pattern.pattern), True
-    return pattern, pattern.regex, False
 
 
 def _date(m: re.Match[str]) -> dt.date | None:

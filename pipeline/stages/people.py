@@ -94,7 +94,7 @@ class PeopleStage:
         groups: list[list[Span]] = []  # mentions named one after another in one list
         listing: _Listing | None = None  # the list the last person was named in
         words = doc.user_data.get("hoinghi.words") or [(t.idx, t.idx + len(t), False) for t in doc]
-        word_starts: list[int] = []  # filled when a two-syllable name first needs it
+        word_starts = [w[0] for w in words]
         for start, end in self._candidates(text):
             if text.count(" ", start, end) == 1 and _runs_on(text, words, word_starts, end):
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
@@ -385,8 +385,6 @@ _LIST_GAP = re.compile(r"\s*(?:[,;]|\s(?:và|cùng))\s*(?:(?:các\s+)?(?:đồng
 
 def _runs_on(text: str, words: list[tuple[int, int, bool]], word_starts: list[int], end: int) -> bool:
     """underthesea read the name's last syllable into a longer lower-case word: "Đoàn Kiểm tra"."""
-    if not word_starts:
-        word_starts.extend(w[0] for w in words)
     i = bisect.bisect_right(word_starts, end) - 1
     if i < 0:
         return False

@@ -5,6 +5,8 @@ import re
 
 from spacy.tokens import Doc
 
+import rules
+
 from pipeline.facts import Span
 from pipeline.textmap import normalize
 from pipeline.tokenizer import trimmed_spans
@@ -62,6 +64,13 @@ def caseless(pattern: str) -> re.Pattern[str]:
             out.append(source[i].lower())
             i += 1
     return re.compile(_with_fast_start("".join(out)))
+
+
+def rule_regex(rule: rules.Pattern) -> tuple[rules.Pattern, re.Pattern[str], bool]:
+    """``(rule, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled with :func:`caseless`."""
+    if rule.pattern.startswith("(?i)"):
+        return rule, caseless(rule.pattern), True
+    return rule, rule.regex, False
 
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[):]")
