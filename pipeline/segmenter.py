@@ -16,6 +16,11 @@ spans:
 
 If a later underthesea release moves those parts, it falls back to calling
 ``word_tokenize`` a line at a time and finding the words in the line.
+
+Most of a line is plain syllables ("Hội", "nghị"), and underthesea's token
+regex spends most of its time proving that each one is not a URL, an e-mail,
+a date or an abbreviation. :func:`syllable_tokens` takes such a syllable as the
+one token the regex would make of it and runs the regex on everything else.
 """
 from __future__ import annotations
 
@@ -29,6 +34,8 @@ from underthesea import word_tokenize
 
 Span = tuple[int, int]
 _WORD_TOKENIZE_MODULE = "underthesea.pipeline.word_tokenize"
+# a run of letters between spaces ("nghị", "Đảng"), or any other run of non-spaces ("2023,", "TP.HCM")
+_PLAIN_OR_OTHER = re.compile(r"(?P<plain>(?!Th)[^\W\d_]+)(?!\S)|\S+")
 _REGEX_MODULE = "underthesea.pipeline.word_tokenize.regex_tokenize"
 
 
@@ -50,8 +57,7 @@ class WordSegmenter:
         if parts is None:
             return [_by_word_tokenize(line) for line in lines]
         seen = [parts.normalize(line) for line in lines]  # what underthesea reads: "Ðảng" is "Đảng" to it
-        tokens = [[m.span() for m in parts.regex.finditer(s)] if len(s) == len(line) else None
-                  for s, line in zip(seen, lines)]
+        tokens = [syllable_tokens(parts.regex, s) if len(s) == len(line) else None for s, line in zip(seen, lines)]
         batch = [i for i, spans in enumerate(tokens) if spans]
         features = parts.featurizer.process([[[seen[i][s:e]] for s, e in tokens[i]] for i in batch])  # type: ignore[union-attr]
         words: list[list[Span]] = [[] if spans is not None else _by_word_tokenize(line)  # lengths changed: never on NFC text
@@ -81,6 +87,38 @@ def _underthesea_parts() -> _Parts | None:
                       regex.normalize_characters_in_text, model.featurizer, model.estimator)
     except (KeyError, AttributeError):
         return None
+
+
+def syllable_tokens(regex: re.Pattern[str], line: str) -> list[Span]:
+    """The spans of ``regex.finditer(line)``, underthesea's tokens, with plain syllables taken without it.
+
+        >>> line = "Hội nghị (UBND) TP.HCM"
+        >>> [line[s:e] for s, e in syllable_tokens(underthesea_token_regex, line)]
+        ['Hội', 'nghị', '(', 'UBND', ')', 'TP.HCM']
+
+    No alternative of underthesea's token regex starts at a space, and the only
+    ones that can match inside a run of letters without taking all of it need
+    something else in it (".", "-", "@", ":", "'", "&", a digit) or open with
+    "Th" ("Th.S" is written unescaped, so its dot is any character). A run of
+    letters between spaces that does not open with "Th" is therefore one token
+    (the ``word`` alternative), and the regex runs, at the same offsets of the
+    same line, on every other run. Should a token it finds there reach past the
+    run's end, the whole line is tokenized by the regex instead.
+    """
+    spans: list[Span] = []
+    match = regex.match
+    for run in _PLAIN_OR_OTHER.finditer(line):
+        if run.lastgroup:
+            spans.append(run.span())
+            continue
+        pos, end = run.span()
+        while pos < end:
+            token = match(line, pos)  # what finditer finds next: every non-space character starts a token
+            if token is None or not pos < token.end() <= end:
+                return [m.span() for m in regex.finditer(line)]
+            spans.append(token.span())
+            pos = token.end()
+    return spans
 
 
 def _merge(tokens: list[Span], tags: Sequence[str]) -> list[Span]:
@@ -118,4 +156,4 @@ def _find_words(line: str, words: Sequence[str]) -> list[Span]:
     return spans
 
 
-__all__ = ["WordSegmenter"]
+__all__ = ["WordSegmenter", "syllable_tokens"]

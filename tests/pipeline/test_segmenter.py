@@ -1,3 +1,5 @@
+import random
+
 import pytest
 from underthesea import word_tokenize
 
@@ -59,3 +61,39 @@ def test_segmenter_reads_a_line_as_underthesea_normalises_it(seg):
     line = "Ðảng ủy xã Tân Phú tổ chức hội nghị"  # "Ð" (U+00D0) typed for "Đ"
     assert _words(line, seg.segment([line])[0]) == _words(line, seg.segment([line.replace("Ð", "Đ")])[0])
     assert len(seg.segment([line])[0]) == len(word_tokenize(line, use_token_normalize=False))
+
+
+TRICKY_LINES = [
+    "ThS. Nguyễn Thị Thu, Phó Trưởng phòng Nội vụ huyện Thanh Sơn",
+    "Xã Ea H’Leo có 3x4 mô hình, 60.542.000 đồng, v.v... cùng --> kết quả",
+    "TP. Hà Nội, T.Ư Đoàn, NĐ-CP, e-mail: vanphong@tanphu.gov.vn, website http://tanphu.gov.vn/tin-tuc",
+    "Ngày 15/01/2025 (thứ Tư), lúc 08:30:00, tại Hội trường UBND xã; H&M 43H-0530 4K",
+    "Thôn Th Sơn và bản Th s hát 1.600m-2.000m; °C; 100% (32/32) :D <3",
+]
+
+
+@pytest.fixture(scope="module")
+def token_regex(seg):
+    if not seg.batched:
+        pytest.skip("this underthesea keeps its token regex elsewhere: the segmenter calls word_tokenize")
+    return seg._parts.regex
+
+
+def test_syllable_tokens_are_the_tokens_of_underthesea_regex(token_regex):
+    for line in TRICKY_LINES:
+        assert segmenter.syllable_tokens(token_regex, line) == [m.span() for m in token_regex.finditer(line)]
+
+
+def test_syllable_tokens_take_a_token_across_a_space_from_the_regex(token_regex):
+    line = "bản Th Sơn"  # "Th.S" is written unescaped in underthesea: "Th S" is one of its tokens
+    spans = segmenter.syllable_tokens(token_regex, line)
+    assert [line[s:e] for s, e in spans] == ["bản", "Th S", "ơn"]
+
+
+def test_syllable_tokens_agree_with_the_regex_on_random_lines(token_regex):
+    pieces = [*"aThSsvđĐƯưếỆ xX.-,:;@/'’&=>°C(){}%019_²中\t", "Th", "http:", "www.", ".vn", "v.v", "TP.", "ThS.",
+              "H’Mông", "e-mail", "NĐ-CP", "-->", ":D", "<3", "  ", "Hội", "nghị"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert segmenter.syllable_tokens(token_regex, line) == [m.span() for m in token_regex.finditer(line)], line
