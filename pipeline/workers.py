@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -193,27 +194,36 @@ class _Worker:
     conn: Connection
     born: float
     ready: bool = False
-    seq: int | None = None
-    task: Task | None = None
-    sent: float = 0.0
+    queue: deque[tuple[int, Task]] = field(default_factory=deque)  # sent, in order; the first is being extracted
+    started: float = 0.0  # when the first of ``queue`` was begun: sent to an idle worker, or its predecessor done
 
 
 class WorkerPool:
-    """``jobs`` worker processes, a per-document ``timeout`` (seconds), at most ``window`` documents in flight."""
+    """``jobs`` worker processes, a per-document ``timeout`` (seconds), at most ``window`` documents in flight.
+
+    Each worker is sent its next document while it extracts one (``depth`` 2),
+    so it never waits for the pool between documents. A document's time limit
+    runs from when its worker begins it; a document still waiting behind one
+    that hangs or crashes goes to another worker, unharmed.
+    """
 
     def __init__(self, jobs: int, *, timeout: float = 60.0, factory: ExtractorFactory | None = None,
-                 window: int | None = None, start_timeout: float = 300.0) -> None:
+                 window: int | None = None, start_timeout: float = 300.0, depth: int = 2) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, got {jobs}")
+        if depth < 1:
+            raise ValueError(f"depth must be at least 1, got {depth}")
         self.jobs = jobs
         self.timeout = timeout
         self.factory = factory
         self.window = window or 256 * jobs
         self.start_timeout = start_timeout
+        self.depth = depth
         self.restarts = 0
         self._ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self._workers: list[_Worker] = []
         self._done: dict[int, Outcome] = {}
+        self._pending: deque[tuple[int, Task]] = deque()  # taken from the input or given back by a lost worker
 
     def __enter__(self) -> WorkerPool:
         for _ in range(self.jobs):
@@ -231,11 +241,15 @@ class WorkerPool:
             raise RuntimeError("WorkerPool.run() outside a `with WorkerPool(...)` block")
         source = iter(work)
         taken = next_seq = 0
-        held: tuple[int, Task] | None = None
         exhausted = False
         while True:
-            while held is not None or (not exhausted and taken - next_seq < self.window):
-                if held is None:
+            while True:
+                worker = self._free_worker()
+                if worker is None:
+                    break
+                if not self._pending:
+                    if exhausted or taken - next_seq >= self.window:
+                        break
                     try:
                         item = next(source)
                     except StopIteration:
@@ -245,16 +259,12 @@ class WorkerPool:
                     if not isinstance(item, Task):
                         self._done[taken - 1] = item
                         continue
-                    held = (taken - 1, item)
-                worker = next((w for w in self._workers if w.ready and w.task is None), None)
-                if worker is None:
-                    break
-                self._send(worker, *held)
-                held = None
+                    self._pending.append((taken - 1, item))
+                self._send(worker, *self._pending.popleft())
             while next_seq in self._done:
                 yield self._done.pop(next_seq)
                 next_seq += 1
-            if exhausted and held is None and next_seq == taken:
+            if exhausted and not self._pending and next_seq == taken:
                 return
             self._wait()
 
@@ -268,7 +278,7 @@ class WorkerPool:
         """Stop the workers: idle ones are asked to finish when ``graceful``; the others are killed at once."""
         asked = []
         for worker in self._workers:
-            if graceful and worker.ready and worker.task is None:
+            if graceful and worker.ready and not worker.queue:
                 try:
                     worker.conn.send(None)
                     asked.append(worker)
@@ -286,6 +296,11 @@ class WorkerPool:
 
     # ------------------------------------------------------------------ inside
 
+    def _free_worker(self) -> _Worker | None:
+        """The ready worker with the fewest documents, if it can take one more."""
+        ready = [w for w in self._workers if w.ready and len(w.queue) < self.depth]
+        return min(ready, key=lambda w: len(w.queue), default=None)
+
     def _start(self) -> _Worker:
         parent_end, child_end = self._ctx.Pipe(duplex=True)
         forked = self._ctx.get_start_method() == "fork"
@@ -297,16 +312,20 @@ class WorkerPool:
         return _Worker(proc, parent_end, born=time.monotonic())
 
     def _send(self, worker: _Worker, seq: int, task: Task) -> None:
-        worker.seq, worker.task, worker.sent = seq, task, time.monotonic()
+        if not worker.queue:
+            worker.started = time.monotonic()
+        worker.queue.append((seq, task))
         try:
             worker.conn.send((seq, task.item, task.skip))
-        except OSError:  # it died before it could take the document
+        except OSError:  # it died before it could take the document, which goes to the next worker
+            worker.queue.pop()
+            self._pending.appendleft((seq, task))
             self._on_death(worker)
 
     def _wait(self) -> None:
         """Block until a worker answers, dies, or runs out of time; record what happened."""
         now = time.monotonic()
-        deadlines = [w.sent + self.timeout for w in self._workers if w.task is not None]
+        deadlines = [w.started + self.timeout for w in self._workers if w.queue]
         deadlines += [w.born + self.start_timeout for w in self._workers if not w.ready]
         wait_for = max(0.0, min(deadlines) - now) if deadlines else None
         ready = set(wait([obj for w in self._workers for obj in (w.conn, w.process.sentinel)], wait_for))
@@ -317,7 +336,7 @@ class WorkerPool:
                 self._on_death(worker)
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.task is not None and now - worker.sent > self.timeout:
+            if worker.queue and now - worker.started > self.timeout:
                 self._on_timeout(worker)
             elif not worker.ready and now - worker.born > self.start_timeout:
                 raise WorkerError(f"a worker process did not load the models within {self.start_timeout:g} s")
@@ -333,25 +352,25 @@ class WorkerPool:
             worker.ready = True
         elif kind == "failed":
             raise WorkerError(f"a worker process could not load the extractor: {message[1]}")
-        elif kind == "done" and worker.task is not None and message[1] == worker.seq:
+        elif kind == "done" and worker.queue and message[1] == worker.queue[0][0]:
             self._done[message[1]] = message[2]
-            worker.seq = worker.task = None
+            worker.queue.popleft()
+            worker.started = time.monotonic()  # the next document, already sent, is begun now
 
     def _on_death(self, worker: _Worker) -> None:
         worker.process.join(1.0)
         how = _exit_description(worker.process.exitcode)
         if not worker.ready:
             raise WorkerError(f"a worker process died while loading the models ({how})")
-        if worker.task is not None and worker.seq is not None:
-            task = worker.task
-            self._done[worker.seq] = failed(
+        if worker.queue:
+            seq, task = worker.queue.popleft()
+            self._done[seq] = failed(
                 task.doc_id, task.source, "crash",
                 f"{task.doc_id}: the worker process died while extracting it ({how}); a new worker took its place")
         self._replace(worker)
 
     def _on_timeout(self, worker: _Worker) -> None:
-        task, seq = worker.task, worker.seq
-        assert task is not None and seq is not None
+        seq, task = worker.queue.popleft()
         self._done[seq] = failed(
             task.doc_id, task.source, "timeout",
             f"{task.doc_id}: extraction took longer than {self.timeout:g} s; the worker was stopped and replaced")
@@ -360,6 +379,9 @@ class WorkerPool:
         self._replace(worker)
 
     def _replace(self, worker: _Worker) -> None:
+        """A new worker in place of a lost one; the documents it had not begun are sent again, first."""
+        self._pending.extendleft(reversed(worker.queue))
+        worker.queue.clear()
         worker.conn.close()
         index = self._workers.index(worker)
         self._workers[index] = self._start()

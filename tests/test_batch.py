@@ -126,6 +126,21 @@ def test_run_batch_document_that_kills_its_worker_is_a_crash_and_the_run_goes_on
     assert summary.failed == {"crash": 1}
 
 
+def test_run_batch_time_limit_runs_from_when_a_document_is_begun(tmp_path: Path) -> None:
+    # each takes 0.4 s; the second is sent while the first runs, and must not be charged that wait
+    source = jsonl(tmp_path / "in.jsonl", *[(f"cham_{i}", TONG_KET) for i in range(3)])
+    summary = batch(tmp_path, source, jobs=1, timeout=0.7)
+    assert summary.extracted == 3 and summary.failed == {}
+
+
+def test_worker_pool_sends_the_documents_behind_a_crash_to_the_new_worker(tmp_path: Path) -> None:
+    tasks = [Task(Article(doc_id, HOI_NGHI)) for doc_id in ("chet_0", "bai_1", "bai_2", "chet_3", "bai_4")]
+    with WorkerPool(1, factory=Scripted(), depth=3) as pool:
+        outcomes = list(pool.run(tasks))
+    assert [type(o).__name__ for o in outcomes] == ["Failed", "Extracted", "Extracted", "Failed", "Extracted"]
+    assert pool.restarts == 2
+
+
 def test_worker_pool_holds_at_most_window_documents(tmp_path: Path) -> None:
     taken: list[int] = []
 
