@@ -20,10 +20,12 @@ machine a whole round can run slow or fast, so each ratio (c/a, c/b, d/c) is
 taken within a round, where its two runs met the same machine, and the
 targets are judged on the median over rounds; every other round runs in
 reverse order, so a drift in the machine's speed favours no run. The best
-round of each run is shown too, as timeit would report it. Peak RSS is each process's VmHWM and CPU its user+system
-time (for (c) and (d) from the first record on), sampled from /proc while it
-runs. This is a measurement, never a test: the numbers depend on the machine
-and on whatever else runs on it (the load average is printed before and after).
+round of each run is shown too, as timeit would report it. Peak RSS is each
+process's VmHWM and CPU its user+system time (for (c) and (d) from the first
+record to the last, the window docs/s is timed over), sampled from /proc
+every 50 ms while it runs. This is a measurement, never a test: the numbers
+depend on the machine and on whatever else runs on it (the load average is
+printed before and after).
 """
 from __future__ import annotations
 
@@ -173,12 +175,14 @@ def measure_extract(jobs: int, source: Path, docs: int, out: Path) -> Run:
     watcher.start()
     arrivals = []
     at_first: dict[int, float] = {}  # CPU seconds each process had used when the first record came: its startup
+    at_last: dict[int, float] = {}  # ... and when the last came: what follows is shutting down
     assert proc.stdout is not None
     with open(out, "wb") as fh:
         for line in proc.stdout:
             arrivals.append(time.perf_counter() - started)
             if not at_first:
                 at_first = dict(watcher.cpu)
+            at_last = dict(watcher.cpu)
             fh.write(line)
     proc.wait()
     wall = time.perf_counter() - started
@@ -188,7 +192,7 @@ def measure_extract(jobs: int, source: Path, docs: int, out: Path) -> Run:
                          f"(exit code {proc.returncode})")
     workers = sorted(pid for pid in peaks if pid != proc.pid)
     roles = {"main": peaks[proc.pid], **{f"worker {i + 1}": peaks[pid] for i, pid in enumerate(workers)}}
-    steady = {pid: watcher.cpu.get(pid, 0.0) - at_first.get(pid, 0.0) for pid in watcher.cpu}
+    steady = {pid: at_last.get(pid, 0.0) - at_first.get(pid, 0.0) for pid in at_last}
     cpu = {"main": 1000 * steady.get(proc.pid, 0.0) / (docs - 1),
            "workers": 1000 * sum(steady.get(pid, 0.0) for pid in workers) / (docs - 1)}
     steady = (docs - 1) / (arrivals[-1] - arrivals[0])
