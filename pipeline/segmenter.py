@@ -34,9 +34,9 @@ from underthesea import word_tokenize
 
 Span = tuple[int, int]
 _WORD_TOKENIZE_MODULE = "underthesea.pipeline.word_tokenize"
+_REGEX_MODULE = "underthesea.pipeline.word_tokenize.regex_tokenize"
 # a run of letters between spaces ("nghị", "Đảng"), or any other run of non-spaces ("2023,", "TP.HCM")
 _PLAIN_OR_OTHER = re.compile(r"(?P<plain>(?!Th)[^\W\d_]+)(?!\S)|\S+")
-_REGEX_MODULE = "underthesea.pipeline.word_tokenize.regex_tokenize"
 
 
 class WordSegmenter:

@@ -65,24 +65,24 @@ class PeopleStage:
         ranks = alternation(_norm(table.lexicon("ranks")))
         degrees = alternation(_norm(table.lexicon("degrees")))
         self.rank_before = re.compile(rf"(?:^|[\s(,;:])({ranks})[ ]+$")
-        self.cue_before = caseless(  # these three run on the lowered text
+        self.cue_before = caseless(  # a caseless pattern runs on the lowered text
             rf"(?i)(?:^|[\s(,;:\-–])(?:{cues}|{degrees}|{ranks})[ ]*:?[ ]*(?:{degrees}[ ]*)*$"
         )
         self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
         heads = alternation(_norm(table.lexicon("title_heads")))
         self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
-        self.list_title = re.compile(rf"(?i)\bcác\s+(?P<t>(?:{heads})[^:;.\n]{{0,60}}?)\s*:\s*(?:(?:{degrees})\s*)*$")
+        self.list_title = caseless(rf"(?i)\bcác\s+(?P<t>(?:{heads})[^:;.\n]{{0,60}}?)\s*:\s*(?:(?:{degrees})\s*)*$")
         self.chain_stop = re.compile(
             rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
         )
         self.affiliation = re.compile(alternation(_norm(table.lexicon("affiliation_heads"))) + r"(?=\s|$)")
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
-        self.comma_bodies = re.compile("(?i)" + alternation(table.lexicon("comma_bodies")))
+        self.comma_bodies = caseless("(?i)" + alternation(table.lexicon("comma_bodies")))
         self.place_before = caseless(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
         self.household = caseless(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
         self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
                                  r"|(?:^|\n)[ ]*Theo[ ]+[A-ZĐ][^\n]{0,30}$")  # "Theo Báo Lào Cai" opening a line
-        self.cue_word = re.compile(rf"(?i)(?<![\w/])(?:{cues})[ ]*:?[ ]*(?!\w)|(?<![\w/])(?:{cues})[ ]*:?[ ]+")
+        self.cue_word = caseless(rf"(?i)(?<![\w/])(?:{cues})[ ]*:?[ ]*(?!\w)|(?<![\w/])(?:{cues})[ ]*:?[ ]+")
         self.role_cues = [  # (role, scope, regex on the lowered text)
             (p.label.split(":")[0], p.label.split(":")[1], caseless(p.pattern)) for p in table.patterns if p.id.startswith("role_")
         ]
@@ -100,7 +100,7 @@ class PeopleStage:
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
             name = text[start:end]
             key = name.casefold()
-            intro = self.list_title.search(text, max(0, start - 80), start)
+            intro = self.list_title.search(low, max(0, start - 80), start)
             if intro:  # "các Phó Chủ tịch UBND tỉnh: A, B": the title goes to each name
                 listing = _Listing(title=intro.span("t"), end=start)
             in_list = bool(intro) or (listing is not None and _LIST_GAP.fullmatch(text, listing.end, start) is not None)
@@ -109,7 +109,7 @@ class PeopleStage:
             verdict = None if person is not None or in_list else self._person_verdict(text, low, start, end)
             if verdict is False:
                 continue  # decided before its titles are read
-            own = self._titles_before(text, start) + self._titles_after(text, end)
+            own = self._titles_before(text, low, start) + self._titles_after(text, low, end)
             titles = shared + [t for t in own if t not in shared]
             if person is None:
                 if not (in_list or verdict or (titles and name.split(" ")[0] in self.surnames)):
@@ -196,7 +196,7 @@ class PeopleStage:
         return None
 
     # -- titles ------------------------------------------------------------
-    def _titles_after(self, text: str, end: int) -> list[Span]:
+    def _titles_after(self, text: str, low: str, end: int) -> list[Span]:
         sep = _SEPARATOR.match(text, end)
         if not sep:
             return []
@@ -206,13 +206,13 @@ class PeopleStage:
             if not any(e_start <= stop.start() < e_end for e_start, e_end in self._exceptions(text, start, limit)):
                 limit = stop.start()
                 break
-        return self._split_chain(text, start, limit)
+        return self._split_chain(text, low, start, limit)
 
     def _exceptions(self, text: str, start: int, limit: int) -> list[Span]:
         """Titles that hold a stop word: "Giám đốc điều hành" is not "... điều hành (kỳ họp)"."""
         return [m.span() for m in self.stop_exceptions.finditer(text, start, limit)]
 
-    def _titles_before(self, text: str, start: int) -> list[Span]:
+    def _titles_before(self, text: str, low: str, start: int) -> list[Span]:
         window = max(0, start - 81)  # nothing before it can move the segment's start
         line_start = max(text.rfind(d, window, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - ", "|"))
         seg_start = max(line_start + 1, 0, start - 80)
@@ -224,7 +224,7 @@ class PeopleStage:
         if s >= e:
             return []
         last_cue = None
-        for last_cue in self.cue_word.finditer(text, s, e):
+        for last_cue in self.cue_word.finditer(low, s, e):
             pass
         if last_cue:  # "Chủ tọa hội nghị gồm thầy X": only what follows the cue is next to the name
             s = last_cue.end()
@@ -241,10 +241,10 @@ class PeopleStage:
             return [(rank.start(1), rank.end(1))]
         return [(s, e)]
 
-    def _split_chain(self, text: str, start: int, limit: int) -> list[Span]:
+    def _split_chain(self, text: str, low: str, start: int, limit: int) -> list[Span]:
         protected = list(text[start:limit])
         bodies = [m.span() for m in _COMMA_BODY.finditer(text, start, limit)]
-        bodies += [m.span() for m in self.comma_bodies.finditer(text, start, limit)]
+        bodies += [m.span() for m in self.comma_bodies.finditer(low, start, limit)]
         bodies += [m.span() for m in _DASH_BODY.finditer(text, start, limit)
                    if not self.title_head.match(m.group("right"))]
         for b_start, b_end in bodies:  # "Sở Văn hóa, Thể thao và Du lịch" is one body

@@ -161,6 +161,12 @@ def test_people_names_listed_after_a_shared_title(run):
     assert people(doc) == {n: (["Thứ trưởng"], ["chair"]) for n in ("Lê Thị Bích Ngọc", "Nguyễn Văn Toản", "Hoàng Minh Sơn")}
 
 
+def test_people_shared_title_is_read_whatever_its_case(run):
+    doc = run("Dự hội nghị có CÁC PHÓ CHỦ TỊCH UBND TỈNH: Nguyễn Văn An, Trần Thị Bình.")
+    assert {n: t for n, (t, _) in people(doc).items()} == {
+        n: ["PHÓ CHỦ TỊCH UBND TỈNH"] for n in ("Nguyễn Văn An", "Trần Thị Bình")}
+
+
 def test_people_list_continues_after_a_cue_with_colon(run):
     doc = run("Đoàn Chủ tịch đại hội gồm các đồng chí: Rơ Mah Thanh, Ksor Blưk, Nguyễn Văn Hòa.")
     assert {n: r for n, (_, r) in people(doc).items()} == {n: ["chair"] for n in ("Rơ Mah Thanh", "Ksor Blưk", "Nguyễn Văn Hòa")}
