@@ -1,7 +1,7 @@
 """Speed of ``hoinghi extract`` against underthesea alone, on the same documents in one run.
 
     python scripts/bench.py                  # corpus/articles + ../shared/corpus/dev, repeated to >= 500 documents
-    python scripts/bench.py --docs 1000 --ner-docs 50 --rounds 5
+    python scripts/bench.py --docs 1000 --ner-docs 50 --rounds 9
 
 (a) underthesea ``word_tokenize`` over every sentence (``sent_tokenize`` per
     line first): the ceiling for any underthesea-based pipeline;
@@ -264,8 +264,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=500, help="at least this many documents for (a), (c), (d)")
     parser.add_argument("--ner-docs", type=int, default=None,
                         help="documents for (b), which is slow (default: each article once)")
-    parser.add_argument("--rounds", type=int, default=5,
-                        help="rounds of (a), (b), (c), (d), run back to back in each (default: 5)")
+    parser.add_argument("--rounds", type=int, default=7,
+                        help="rounds of (a), (b), (c), (d), run back to back in each (default: 7)")
     parser.add_argument("--stage", choices=["tokenize", "ner"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
