@@ -52,7 +52,7 @@ def test_segmenter_gives_a_line_of_spaces_no_words(seg):
 def test_segmenter_without_underthesea_parts_falls_back_to_word_tokenize(monkeypatch):
     monkeypatch.setattr(segmenter, "_underthesea_parts", lambda: None)
     fallback = WordSegmenter()
-    assert not fallback.batched
+    assert not fallback.direct
     for line, spans in zip(LINES, fallback.segment(LINES)):
         assert _words(line, spans) == word_tokenize(line, use_token_normalize=False)
 
@@ -74,7 +74,7 @@ TRICKY_LINES = [
 
 @pytest.fixture(scope="module")
 def token_regex(seg):
-    if not seg.batched:
+    if not seg.direct:
         pytest.skip("this underthesea keeps its token regex elsewhere: the segmenter calls word_tokenize")
     return seg._parts.regex
 
