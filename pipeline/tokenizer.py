@@ -28,7 +28,6 @@ import rules
 from pipeline.segmenter import WordSegmenter
 from pipeline.textmap import TextMap, normalize
 
-_SPACE = re.compile(r"\s+")
 _LINES = re.compile(r"[^\n]+")
 _STOPS = ".?!"  # the only marks underthesea's sent_tokenize ends a sentence at
 _STOP_INSIDE = re.compile(r"[?!]|(?<!\d)\.|\.(?!\d)")  # never at a dot between digits: "1.500", "15.12.2025"
@@ -101,8 +100,8 @@ class UndertheseaTokenizer:
     def _lines(self, text: str) -> tuple[list[tuple[int, str]], list[int]]:
         """The text's lines as ``(offset, chunk)`` for the segmenter, and where its sentences begin, in order.
 
-        All lines of a document are segmented in one call (the same words as
-        ``word_tokenize`` line by line); sentences are underthesea's.
+        The segmenter gives each line the words ``word_tokenize`` gives it;
+        sentences are underthesea's.
         """
         chunks: list[tuple[int, str]] = []
         starts: list[int] = []

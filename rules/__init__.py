@@ -51,9 +51,10 @@ class Pattern(BaseModel):
     @model_validator(mode="after")
     def _example_matches(self) -> "Pattern":
         regex = re.compile(self.pattern)
-        if not regex.search(self.example):
+        found = regex.search(self.example)
+        if not found:
             raise ValueError(f"example {self.example!r} is not matched by the pattern")
-        matched = regex.search(self.example).group()  # type: ignore[union-attr]
+        matched = found.group()
         if self.pattern.startswith("(?i)"):
             matched = matched.lower()
         if self.requires and self.requires not in matched:

@@ -178,8 +178,8 @@ class PeopleStage:
         """Whether the name ``text[start:end]`` is a person from what stands before it; None: its titles decide.
 
         A cue says yes ("đồng chí", "ThS.", "Đại tá"); a photo credit, a signature line,
-        a household named in passing or a place word ("xã Vạn Thắng") says no; else a
-        person has a title and a known surname.
+        a household named in passing or a place word ("xã Vạn Thắng") says no; else
+        (None) the caller takes a name with a title and a known surname for a person.
         """
         before = text[max(0, start - 40):start]
         low_before = low[max(0, start - 40):start]
