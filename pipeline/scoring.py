@@ -10,6 +10,7 @@ as the reference scorer ``shared/score.py``:
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -17,9 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FIELDS = ("meeting_date", "chairs", "people", "titles", "awards", "percentages")
+FIELDS = ("meeting_date", "chairs", "people", "titles", "awards", "percentages", "quantities")
 MAIN_FIELDS = ("meeting_date", "chairs", "awards", "percentages")
+SECONDARY = ("percentage_subject", "percentage_year", "quantity_subject", "quantity_year",
+             "award_issuer", "award_year", "host")
 Record = dict[str, Any]
+
+#: Multiplier words of a unit: "67.055 tỷ đồng" is 6.7055e13 đồng.
+MULTIPLIERS = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 
 _TONE = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
          "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
@@ -37,14 +43,59 @@ def norm(s: str | None) -> str:
 
 
 def titles_agree(a: str | None, b: str | None) -> bool:
-    """One contains the other, or they share most words."""
+    """One contains the other, or they share most words; numbers both name must be the same."""
     a, b = norm(a), norm(b)
     if not a or not b:
         return False
+    da, db = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if da and db and da != db:
+        return False  # "Huy hiệu 70 năm tuổi Đảng" is not "Huy hiệu 65 năm tuổi Đảng"
     if a in b or b in a:
         return True
     wa, wb = set(a.split()), set(b.split())
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def words(s: str | None) -> list[str]:
+    """The words of ``s`` after :func:`norm`."""
+    return re.findall(r"\w+", norm(s))
+
+
+def word_f1(a: str | None, b: str | None) -> float:
+    """Word-overlap F1 of two strings after :func:`norm`; both empty is 1.
+
+    >>> round(word_f1("tổng thu ngân sách nhà nước", "thu ngân sách"), 3)
+    0.667
+    """
+    wa, wb = Counter(words(a)), Counter(words(b))
+    if not wa and not wb:
+        return 1.0
+    common = sum((wa & wb).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(wb.values()), common / sum(wa.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def base_quantity(q: Record) -> tuple[float | None, str]:
+    """The value with its unit's multiplier applied, and the unit without it.
+
+    >>> base_quantity({"value": 67055, "unit": "tỷ đồng"})
+    (67055000000000.0, 'đồng')
+    """
+    value, parts = q.get("value"), norm(q.get("unit")).split()
+    factor = 1.0
+    while parts and parts[0] in MULTIPLIERS:
+        factor *= MULTIPLIERS[parts.pop(0)]
+    return (None if value is None else float(value) * factor), " ".join(parts)
+
+
+def quantity_same(g: Record, p: Record) -> bool:
+    """Equal values once multipliers are applied, and units that agree as award titles do."""
+    gv, gu = base_quantity(g)
+    pv, pu = base_quantity(p)
+    return (gv is not None and pv is not None and math.isclose(gv, pv, rel_tol=1e-9)
+            and (gu == pu or titles_agree(gu, pu)))
 
 
 def load_records(path: str | Path) -> dict[str, Record]:
@@ -62,6 +113,19 @@ def meeting_date(rec: Record) -> str | None:
     if "meeting_date" in rec:
         return rec["meeting_date"]
     return (rec.get("meeting") or {}).get("date")
+
+
+def host(rec: Record) -> str | None:
+    if "host" in rec:
+        return rec["host"]
+    return (rec.get("meeting") or {}).get("host")
+
+
+def _year(v: Any) -> int | str | None:
+    try:
+        return None if v in (None, "") else int(v)
+    except (TypeError, ValueError):
+        return str(v)
 
 
 def _greedy(gold: list[Record], pred: list[Record], same: Callable[[Record, Record], bool]) -> list[tuple[Record, Record]]:
@@ -93,7 +157,20 @@ class _Tally:
         self.fn: Counter[str] = Counter()
         self.kind_ok = 0
         self.kind_all = 0
+        self.qkind_ok = 0
+        self.qbound_ok = 0
+        self.qall = 0
+        self.secondary: dict[str, list[float]] = {k: [0.0, 0] for k in SECONDARY}  # sum, count
         self.errors: list[tuple[Any, ...]] = []
+
+    def add(self, key: str, value: float) -> None:
+        self.secondary[key][0] += value
+        self.secondary[key][1] += 1
+
+    def add_year(self, key: str, a: Record, b: Record) -> None:
+        ya, yb = _year(a.get("year")), _year(b.get("year"))
+        if ya is not None or yb is not None:
+            self.add(key, ya == yb)
 
 
 def _score_date(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
@@ -147,6 +224,10 @@ def _score_awards(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
     for b in pa:
         if id(b) not in matched_p:
             t.errors.append((doc_id, "awards extra", b.get("title"), b.get("recipient"), b.get("count")))
+    for a, b in pairs:
+        if a.get("issuer") or b.get("issuer"):
+            t.add("award_issuer", word_f1(a.get("issuer"), b.get("issuer")))
+        t.add_year("award_year", a, b)
 
 
 def _score_percentages(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
@@ -160,6 +241,8 @@ def _score_percentages(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
         t.kind_ok += a.get("kind") == b.get("kind")
         if a.get("kind") != b.get("kind"):
             t.errors.append((doc_id, "percentage kind", pct_key(a), a.get("kind"), b.get("kind")))
+        t.add("percentage_subject", word_f1(a.get("subject"), b.get("subject")))
+        t.add_year("percentage_year", a, b)
     gk = Counter(pct_key(a) for a in gq)
     pk = Counter(pct_key(b) for b in pq)
     if gk != pk:
@@ -167,8 +250,45 @@ def _score_percentages(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
                          sorted(map(str, (pk - gk).elements()))))
 
 
+def _score_quantities(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
+    if "quantities" not in g:
+        return  # not annotated for quantities
+    gq, pq = g.get("quantities") or [], p.get("quantities", []) or []
+    pairs = _greedy(gq, pq, quantity_same)
+    t.tp["quantities"] += len(pairs)
+    t.fn["quantities"] += len(gq) - len(pairs)
+    t.fp["quantities"] += len(pq) - len(pairs)
+    matched_g = [id(a) for a, _ in pairs]
+    matched_p = [id(b) for _, b in pairs]
+    for a in gq:
+        if id(a) not in matched_g:
+            t.errors.append((doc_id, "quantities missed", a.get("value"), a.get("unit"), a.get("subject")))
+    for b in pq:
+        if id(b) not in matched_p:
+            t.errors.append((doc_id, "quantities extra", b.get("value"), b.get("unit"), b.get("subject")))
+    for a, b in pairs:
+        t.qall += 1
+        t.qkind_ok += a.get("kind") == b.get("kind")
+        t.qbound_ok += a.get("bound") == b.get("bound")
+        if a.get("kind") != b.get("kind") or a.get("bound") != b.get("bound"):
+            t.errors.append((doc_id, "quantity kind/bound", (a.get("value"), a.get("unit")),
+                             (a.get("kind"), a.get("bound")), (b.get("kind"), b.get("bound"))))
+        t.add("quantity_subject", word_f1(a.get("subject"), b.get("subject")))
+        t.add_year("quantity_year", a, b)
+
+
+def _score_host(t: _Tally, g: Record, p: Record) -> None:
+    gh, ph = host(g), host(p)
+    if gh or ph:
+        t.add("host", word_f1(gh, ph))
+
+
+def _ratio(ok: int, total: int) -> float:
+    return round(ok / total, 4) if total else 0.0
+
+
 def score(gold: dict[str, Record], pred: dict[str, Record]) -> tuple[dict[str, Any], list[tuple[Any, ...]]]:
-    """P/R/F1 per field, kind accuracy, macro F1; and every error as a tuple."""
+    """P/R/F1 per field, kind and bound accuracies, secondary fields, macro F1; and every error as a tuple."""
     t = _Tally()
     for doc_id, g in gold.items():
         p = pred.get(doc_id, {})
@@ -176,6 +296,8 @@ def score(gold: dict[str, Record], pred: dict[str, Record]) -> tuple[dict[str, A
         _score_people(t, doc_id, g, p)
         _score_awards(t, doc_id, g, p)
         _score_percentages(t, doc_id, g, p)
+        _score_quantities(t, doc_id, g, p)
+        _score_host(t, g, p)
     result: dict[str, Any] = {}
     for f in FIELDS:
         tp, fp, fn = t.tp[f], t.fp[f], t.fn[f]
@@ -183,7 +305,17 @@ def score(gold: dict[str, Record], pred: dict[str, Record]) -> tuple[dict[str, A
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         result[f] = {"p": round(precision, 4), "r": round(recall, 4), "f": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
-    result["percentage_kind_accuracy"] = round(t.kind_ok / t.kind_all, 4) if t.kind_all else 0.0
+    annotated = sum(1 for g in gold.values() if "quantities" in g)
+    result["quantities"]["docs"] = annotated
+    if annotated and not (t.tp["quantities"] or t.fp["quantities"] or t.fn["quantities"]):
+        result["quantities"].update(p=1.0, r=1.0, f=1.0)  # none to find, none found
+    elif not annotated:
+        result["quantities"].update(p=None, r=None, f=None)
+    result["percentage_kind_accuracy"] = _ratio(t.kind_ok, t.kind_all)
+    result["quantity_kind_accuracy"] = _ratio(t.qkind_ok, t.qall)
+    result["quantity_bound_accuracy"] = _ratio(t.qbound_ok, t.qall)
+    result["secondary"] = {k: {"score": round(v / n, 4) if n else None, "n": n}
+                           for k, (v, n) in t.secondary.items()}
     result["macro_f"] = round(sum(result[f]["f"] for f in MAIN_FIELDS) / len(MAIN_FIELDS), 4)
     result["docs"] = len(gold)
     result["docs_predicted"] = sum(1 for d in gold if d in pred)
@@ -195,8 +327,18 @@ def format_table(result: dict[str, Any]) -> str:
     lines = [f"{'field':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for f in FIELDS:
         r = result[f]
+        if r["f"] is None:
+            lines.append(f"{f:<14}{'-':>7}{'-':>7}{'-':>7}   (no gold record annotates {f})")
+            continue
         lines.append(f"{f:<14}{r['p']:>7.3f}{r['r']:>7.3f}{r['f']:>7.3f}{r['tp']:>6}{r['fp']:>6}{r['fn']:>6}")
     lines.append(f"percentage kind accuracy {result['percentage_kind_accuracy']:.3f}")
+    lines.append(f"quantity kind accuracy {result['quantity_kind_accuracy']:.3f}, "
+                 f"bound accuracy {result['quantity_bound_accuracy']:.3f}")
+    lines.append("secondary (over matched entries; subjects, issuer and host as word-overlap F1, years as accuracy):")
+    for k in SECONDARY:
+        v = result["secondary"][k]
+        shown = "-" if v["score"] is None else format(v["score"], ".3f")
+        lines.append(f"  {k:<20}{shown:>7}  n={v['n']}")
     lines.append(f"docs {result['docs_predicted']}/{result['docs']} predicted; "
                  f"macro F1 (date, chairs, awards, percentages) {result['macro_f']:.3f}")
     return "\n".join(lines)
