@@ -1,10 +1,10 @@
 """Pydantic models of what hoinghi writes: one ``ArticleFacts`` record an article.
 
-    >>> from schemas import ArticleFacts
+    >>> from hoinghi.schemas import ArticleFacts
     >>> ArticleFacts.model_validate_json(line).meeting.date
     '2024-01-26'
 """
-from schemas.models import (
+from hoinghi.schemas.models import (
     ArticleFacts,
     Award,
     DateMention,

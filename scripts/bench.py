@@ -204,7 +204,7 @@ def measure_extract(jobs: int, source: Path, docs: int, out: Path) -> Run:
 
 def collect(folders: list[Path]) -> list[dict[str, str]]:
     """Every readable article of the folders, as ``{"id", "text"}``."""
-    from pipeline.readers import Article, read_inputs
+    from hoinghi.pipeline.inputs.readers import Article, read_inputs
 
     return [{"id": a.doc_id, "text": a.text, **({"published": a.meta["published"]} if "published" in a.meta else {})}
             for a in read_inputs([str(f) for f in folders]) if isinstance(a, Article)]

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.archive import open_archive  # noqa: E402
-from schemas import ArticleFacts  # noqa: E402
-from schemas.models import text_sha1  # noqa: E402
+from hoinghi.pipeline.archive import open_archive  # noqa: E402
+from hoinghi.schemas import ArticleFacts  # noqa: E402
+from hoinghi.schemas.models import text_sha1  # noqa: E402
 
 FAMILY = ("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Đinh Mai Trịnh Đoàn "
           "Lò Giàng Vàng Hà Cầm Tòng Lường Quàng Sùng Mùa Triệu Nông Ma Lục Hầu Thào Tạ Chu Kiều").split()
@@ -173,7 +173,7 @@ def records(n: int, seed: int) -> Iterator[ArticleFacts]:
 def searches(rng: random.Random) -> dict[str, Callable[[], dict[str, object]]]:
     """Kinds of search an analyst runs, each drawing fresh arguments."""
     def plain_name() -> str:
-        from pipeline.archive.fold import fold_words
+        from hoinghi.pipeline.archive.fold import fold_words
         return fold_words(_name(rng))
 
     return {

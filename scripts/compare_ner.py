@@ -12,10 +12,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from hoinghi.pipeline.evaluation.scoring import load_records, norm
+from hoinghi.pipeline.nlp.extractor import Extractor
 from underthesea import ner, sent_tokenize
-
-from pipeline.api import Extractor
-from pipeline.scoring import load_records, norm
 
 
 def underthesea_people(text: str) -> list[str]:

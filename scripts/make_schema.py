@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from schemas import ArticleFacts, ExtractionError
+from hoinghi.schemas import ArticleFacts, ExtractionError
 
 OUT = Path(__file__).resolve().parent.parent / "schemas"
 FILES = {"article_facts.schema.json": ArticleFacts, "extraction_error.schema.json": ExtractionError}

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hoinghi.pipeline.nlp.extractor import Extractor
+from hoinghi.pipeline.nlp.language import build_nlp
 
-from pipeline.api import Extractor
-from pipeline.nlp import build_nlp
+pytest_plugins = ["tests.archive_fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

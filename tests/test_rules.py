@@ -1,6 +1,6 @@
 import pytest
 
-import rules
+from hoinghi import rules
 
 
 @pytest.mark.parametrize("name", ["tokenizer", "dates", "people", "awards", "percentages", "meeting"])
@@ -40,7 +40,7 @@ def test_rules_missing_file_is_named():
 
 @pytest.mark.parametrize("name", ["dates", "people", "awards", "percentages", "meeting"])
 def test_rules_case_blind_patterns_match_the_same_on_lowered_text(name):
-    from pipeline.stages.text import caseless, lower_same_length
+    from hoinghi.pipeline.nlp.stages.text import caseless, lower_same_length
 
     for rule in rules.load(name).patterns:
         if not rule.pattern.startswith("(?i)"):

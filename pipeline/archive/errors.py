@@ -1,7 +1,7 @@
 """The archive's errors; each names the database (and the document when there is one)."""
 from __future__ import annotations
 
-from pipeline.errors import HoinghiError
+from hoinghi.pipeline.errors import HoinghiError
 
 
 class ArchiveError(HoinghiError):

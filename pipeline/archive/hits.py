@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from pipeline.archive.fold import phrase_spans
+from hoinghi.pipeline.archive.fold import phrase_spans
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
 MAX_SENTENCE = 320

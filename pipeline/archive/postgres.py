@@ -14,12 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pipeline.archive import rows as rows_mod
-from pipeline.archive.errors import ArchiveError
-from pipeline.archive.migrations import LATEST, MIGRATIONS, statements
-from pipeline.archive.query import SearchQuery
-from pipeline.archive.store import RANK_WINDOW, Archive, IndexReport
-from schemas import ArticleFacts
+from hoinghi.pipeline.archive import rows as rows_mod
+from hoinghi.pipeline.archive.base import RANK_WINDOW, Archive, IndexReport
+from hoinghi.pipeline.archive.errors import ArchiveError
+from hoinghi.pipeline.archive.migrations import LATEST, MIGRATIONS, statements
+from hoinghi.pipeline.archive.query import SearchQuery
+from hoinghi.schemas import ArticleFacts
 
 # Advisory lock keys: one migrator at a time, one writer at a time (readers never wait).
 _MIGRATE_LOCK = 0x686F696E_0001

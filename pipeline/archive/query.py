@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.archive.errors import ArchiveError
-from pipeline.archive.fold import fold_words
+from hoinghi.pipeline.archive.errors import ArchiveError
+from hoinghi.pipeline.archive.fold import fold_words
 
 KINDS = ("target", "result", "vote", "other")
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Any
 
-from pipeline.archive.fold import fold_words
-from schemas import ArticleFacts, Evidence
+from hoinghi.pipeline.archive.fold import fold_words
+from hoinghi.schemas import ArticleFacts, Evidence
 
 Row = dict[str, Any]
 

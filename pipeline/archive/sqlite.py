@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from pipeline.archive import rows as rows_mod
-from pipeline.archive.errors import ArchiveError
-from pipeline.archive.fold import fold_words
-from pipeline.archive.migrations import LATEST, MIGRATIONS, statements
-from pipeline.archive.query import SearchQuery
-from pipeline.archive.store import RANK_WINDOW, Archive, IndexReport
-from schemas import ArticleFacts
+from hoinghi.pipeline.archive import rows as rows_mod
+from hoinghi.pipeline.archive.base import RANK_WINDOW, Archive, IndexReport
+from hoinghi.pipeline.archive.errors import ArchiveError
+from hoinghi.pipeline.archive.fold import fold_words
+from hoinghi.pipeline.archive.migrations import LATEST, MIGRATIONS, statements
+from hoinghi.pipeline.archive.query import SearchQuery
+from hoinghi.schemas import ArticleFacts
 
 # bm25 weights per FTS column: title, text, people, titles, awards, bodies, facets.
 _BM25 = "bm25(articles_fts, 3.0, 1.0, 4.0, 2.0, 3.0, 3.0, 0.0)"

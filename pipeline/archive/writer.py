@@ -14,8 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from pipeline.archive.store import BATCH_SIZE, IndexReport, open_archive
-from schemas import ArticleFacts
+from hoinghi.pipeline.archive.store import BATCH_SIZE, IndexReport, open_archive
+from hoinghi.schemas import ArticleFacts
 
 
 class ArchiveWriter:

@@ -1,8 +1,7 @@
 import unicodedata
 
 import pytest
-
-from pipeline.archive.fold import fold_words, phrase_spans
+from hoinghi.pipeline.archive.fold import fold_words, phrase_spans
 
 
 @pytest.mark.parametrize("typed, stored", [

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from pipeline.archive import open_archive
-from pipeline.archive.migrations import LATEST, MIGRATIONS, statements
-from pipeline.archive.rows import article_rows
-from pipeline.archive.store import is_postgres
+from hoinghi.pipeline.archive import open_archive
+from hoinghi.pipeline.archive.migrations import LATEST, MIGRATIONS, statements
+from hoinghi.pipeline.archive.rows import article_rows
+from hoinghi.pipeline.archive.store import is_postgres
 
 
 def _write_schema_1_archive(url: str, record) -> None:

@@ -1,7 +1,6 @@
 import pytest
-
-from pipeline.archive import ArchiveError
-from pipeline.archive.query import SearchQuery
+from hoinghi.pipeline.archive import ArchiveError
+from hoinghi.pipeline.archive.query import SearchQuery
 
 
 def test_query_quoted_words_stay_one_phrase():

@@ -6,13 +6,12 @@ import subprocess
 import sys
 
 import pytest
-
-from pipeline.archive import ArchiveError, index_records, open_archive
+from hoinghi.pipeline.archive import ArchiveError, index_records, open_archive
 
 CRASH = """
 import os, sys
-from pipeline.archive import open_archive, rows
-from schemas import ArticleFacts
+from hoinghi.pipeline.archive import open_archive, rows
+from hoinghi.schemas import ArticleFacts
 
 records = [ArticleFacts.model_validate_json(line) for line in open(sys.argv[2], encoding="utf-8")]
 real, calls = rows.article_rows, []

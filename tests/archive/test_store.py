@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hoinghi.pipeline.archive import ArchiveError, IndexReport, index_records, open_archive
+from hoinghi.pipeline.archive import rows as rows_mod
 
-from pipeline.archive import ArchiveError, IndexReport, index_records, open_archive
-from pipeline.archive import rows as rows_mod
-from .conftest import HUYEN_DOAN, make_record
+from tests.archive_fixtures import HUYEN_DOAN, make_record
 
 
 def _ids(hits):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.archive.migrations import m0001_tables, m0002_year
+from hoinghi.pipeline.archive.migrations import m0001_tables, m0002_year
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""Meeting stage: the reported meeting's title and host body.
+
+    >>> doc = nlp("Sáng ngày 26/01/2024, Văn phòng Tỉnh uỷ tổ chức Hội nghị cán bộ công chức năm 2023.")
+    >>> m = doc._.meeting
+    >>> doc.text[m.host[0]:m.host[1]], doc.text[m.title[0]:m.title[1]]
+    ('Văn phòng Tỉnh ủy', 'Hội nghị cán bộ công chức năm 2023')
+"""
+from __future__ import annotations
+
+import re
+
+from hoinghi.pipeline.nlp.facts import MeetingFact, Span
+from hoinghi.pipeline.nlp.stages.text import doc_text, sentence_of, sentences, trim_span
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
+
+if not Doc.has_extension("meeting"):
+    Doc.set_extension("meeting", default=None)
+
+
+_ORGANISED = re.compile(r"(?i)\btổ chức\b")
+_VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp)\b")
+
+
+class MeetingStage:
+    """Sets ``doc._.meeting`` from the sentence that reports the meeting."""
+
+    def __init__(self, table: rules.RuleTable) -> None:
+        self.title_re = table.pattern("meeting_title").regex
+        self.host_re = table.pattern("host_before_verb").regex
+        self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
+        self.continuation = re.compile("(?i)" + table.alternation("host_continuations") + r"\b")
+        self.not_host = re.compile(r"(?i)(?:hội nghị|đại hội|kỳ họp|buổi|sau|trong|với|các|những|đồng chí|ông|bà|theo|hội trường)\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        sents = sentences(doc)
+        order = self._reporting_sentences(doc, sents)
+        fact = MeetingFact()
+        for s_start, s_end in order:
+            if fact.host is None:
+                fact.host = self._host(text, s_start, s_end, [d.span for d in doc._.dates or []])
+            if fact.title is None:
+                m = self.title_re.search(text, s_start, s_end)
+                if m:
+                    fact.title = trim_span(text, *m.span("t"))
+            if fact.host and fact.title:
+                break
+        doc._.meeting = fact
+        return doc
+
+    def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
+        text = doc_text(doc)
+        meeting_dates = [d for d in (doc._.dates or []) if d.is_meeting]
+        first = [sentence_of(sents, meeting_dates[0].span[0])] if meeting_dates else []
+        rest = [s for s in sents if _ORGANISED.search(text, s[0], s[1])]
+        return first + [s for s in rest if s not in first]
+
+    def _host(self, text: str, start: int, end: int, dates: list[Span]) -> Span | None:
+        """The subject of "tổ chức": "Sáng 30/6/2021, HĐND xã Tân Kiều khóa X, nhiệm kỳ 2021 - 2026 tổ chức"."""
+        verb = _VERB.search(text, start, end)  # look for the subject only before the verb
+        if not verb:
+            return None
+        m = self.host_re.search(text, max(start, verb.start() - 200), min(end, verb.end() + 20))
+        if not m:
+            return None
+        h_start, h_end = m.span("h")
+        for d_start, d_end in dates:  # what stands before a date is not the host
+            if h_start <= d_start < h_end:
+                h_start = max(h_start, d_end)
+        commas = [c.end() for c in re.finditer(r",\s*", text[h_start:h_end])]
+        for cut in reversed(commas):  # the last comma segment, with "nhiệm kỳ", "khóa" carried back
+            if not self.continuation.match(text, h_start + cut):
+                h_start += cut
+                break
+        h_end = h_start + len(re.sub(r"\s*\([^()]*\)[\s,]*$", "", text[h_start:h_end]))  # "Huyện đoàn X (Lai Châu)"
+        s, e = trim_span(text, h_start, h_end)
+        for prefix in self.prefixes:
+            if text.startswith(prefix, s):
+                s += len(prefix)
+        cut = re.search(r"\s+(?:và|phối hợp|cùng)\s+", text[s:e])
+        if cut:
+            e = s + cut.start()
+        s, e = trim_span(text, s, e)
+        host = text[s:e]
+        if e - s < 3 or host[0].isdigit() or not any(c.isupper() for c in host) or len(host.split()) > 14:
+            return None
+        if self.not_host.match(host) or re.search(r"\s(?:đã|luôn|làm|diễn ra|đề nghị|quan tâm)\s", host):
+            return None
+        return s, e
+
+
+@Language.factory("hoinghi_meeting", assigns=["doc._.meeting"], requires=["doc._.dates"])
+def make_meeting(nlp: Language, name: str) -> MeetingStage:
+    """``nlp.add_pipe("hoinghi_meeting")``: the meeting stage over ``rules/meeting.yaml``."""
+    return MeetingStage(rules.load("meeting"))

@@ -1,0 +1,214 @@
+"""Percentages stage: every stated proportion, its kind, year and subject.
+
+    >>> doc = nlp("100% (32/32) cán bộ đạt danh hiệu; hội nghị nhất trí 100% Nghị quyết năm 2024.")
+    >>> [(p.value, p.numerator, p.denominator, p.kind) for p in doc._.percentages]
+    [(100.0, 32, 32, 'result'), (100.0, None, None, 'vote')]
+"""
+from __future__ import annotations
+
+import re
+
+from hoinghi.pipeline.nlp.facts import PercentFact, Span
+from hoinghi.pipeline.nlp.stages.text import (
+    alternation,
+    doc_text,
+    parse_decimal,
+    parse_int,
+    sentence_of,
+    sentences,
+    trim_span,
+    years_in,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
+
+if not Doc.has_extension("percentages"):
+    Doc.set_extension("percentages", default=None)
+
+_ORDER = ("percent_with_fraction", "fraction_with_percent", "percent", "fraction")
+
+
+
+class PercentagesStage:
+    """Finds proportions (``doc._.percentages``), never dates or document numbers."""
+
+    def __init__(self, table: rules.RuleTable) -> None:
+        self.table = table
+        self.rules = [table.pattern(rule_id) for rule_id in _ORDER]
+        lex = table.lexicon
+        self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
+        self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
+        self.vote_before = re.compile(rf"(?i)\b{alternation(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
+        self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+|vị[ ]+)?{alternation(lex('vote_after'))}\b")
+        self.vote_verb = re.compile(rf"(?i)\b{alternation(lex('vote_verbs'))}\b")
+        self.attendance = table.pattern("attendance").regex
+        self.target_bracket = table.pattern("target_in_brackets").regex
+        self.target_strong = re.compile(rf"(?i)\b{alternation(lex('target_strong'))}\b")
+        self.target_soft = re.compile(rf"(?i)\b{alternation(lex('target_soft'))}\b")
+        self.result_verb = re.compile(rf"(?i)\b{alternation(lex('result_verbs'))}\b")
+        self.change_end = re.compile(rf"(?i)\b{alternation(lex('change_words'))}(?:[ ]+(?:thêm|khoảng|gần|hơn|trên|xuống|từ))*[ ]*$")
+        self.share_end = re.compile(rf"(?i)\b{alternation(lex('share_words'))}[ ]*$")
+        self.result_end = re.compile(rf"(?i)\b{alternation(lex('result_end'))}(?:[ ]+(?:trên|gần|khoảng|hơn|dưới))*[ ]*$")
+        self.compare_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:[^\d,;.]{{0,40}}?)\b{alternation(lex('compare_after'))}\b")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        taken = bytearray(len(text) + 1)  # characters already read as a date or a proportion
+        for d in doc._.dates or []:
+            taken[d.span[0]:d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
+        sents = sentences(doc)
+        facts: list[PercentFact] = []
+        for rule in self.rules:
+            if not rule.may_match(text):
+                continue  # most articles hold no "%" at all
+            for m in rule.regex.finditer(text):
+                start, end = m.span()
+                if any(taken[start:end]):
+                    continue
+                fact = self._fact(text, m, rule.id)
+                if fact is None:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                facts.append(fact)
+        facts.sort(key=lambda f: f.span[0])
+        for fact in facts:
+            s_start, s_end = sentence_of(sents, fact.span[0])
+            if s_start == s_end:
+                s_start, s_end = 0, len(text)
+            fact.kind = self._kind(text, fact.anchor or fact.span, s_start, s_end)
+            fact.subject = self._subject(text, fact.span, s_start, s_end)
+            clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
+            years = years_in(clause) or years_in(text[s_start:s_end])
+            fact.year = years[0] if years else None
+        doc._.percentages = facts
+        return doc
+
+    def _fact(self, text: str, m: re.Match[str], rule_id: str) -> PercentFact | None:
+        groups = m.groupdict()
+        num = den = None
+        if groups.get("n") is not None:
+            num, den = parse_int(groups["n"]), parse_int(groups["d"])
+            if den == 0 or num > den:
+                return None
+            if rule_id == "fraction" and not self._is_proportion(text, m, num, den):
+                return None
+        if groups.get("v") is not None:
+            value = parse_decimal(groups["v"])
+        else:
+            value = round(100.0 * num / den, 2)
+        anchor = None  # where the words that decide the kind begin: after the fraction, or after the "%"
+        if rule_id == "fraction_with_percent":
+            anchor = (m.start(), m.end("d"))  # "209/215 đại biểu tán thành, đạt 97,21%"
+        elif rule_id == "percent_with_fraction":
+            anchor = (m.start(), text.index("%", m.start()) + 1)  # "98,61% (283/287 đại biểu tán thành)"
+        return PercentFact(value=value, numerator=num, denominator=den, kind="other", rule=rule_id, span=m.span(),
+                           anchor=anchor)
+
+    def _is_proportion(self, text: str, m: re.Match[str], num: int, den: int) -> bool:
+        raw_d = m.group("d")
+        if "." not in raw_d and 1900 <= den <= 2100:
+            return False  # "98/2023": a document number
+        before = text[max(0, m.start() - 25):m.start()]
+        if self.document_before.search(before):
+            return False
+        if num <= 31 and den <= 12 and self.date_after.match(text, m.end()):
+            return False
+        return True
+
+    def _kind(self, text: str, span: Span, s_start: int, s_end: int) -> str:
+        """vote, target, result or other, from the words around the number.
+
+        In order: a vote ("nhất trí 100%", "100% đại biểu ... tán thành"); attendance
+        ("77/86 đại biểu tham dự") is other; a target when the sentence sets targets
+        before it ("Năm 2024 phấn đấu ...; 100% ...") or "trở lên" follows; a change or
+        a share ("tăng 12%", "chiếm 48,4%", "so với cùng kỳ") is other; a level reached
+        ("đạt 98,5%", "còn 2,1%") is a result.
+        """
+        c_start = _clause_start(text, s_start, span[0])
+        pre = text[c_start:span[0]]
+        post = text[span[1]:_clause_end(text, span[1], s_end)]
+        local = pre[max(pre.rfind(","), pre.rfind(":"), pre.rfind("(")) + 1:]
+        before = text[s_start:span[0]]
+        votes_after = self.vote_verb.search(post[:100]) is not None
+        if self.vote_before.search(pre[-30:]) or re.match(r"(?i)\s*(?:số\s+)?phiếu\b", post):
+            return "vote"
+        bracket = re.match(r"\s*\(([^)]*)\)", post)
+        if bracket and self.vote_after.search(" " + bracket.group(1).split(" ", 1)[-1]) and self.vote_verb.search(bracket.group(1)):
+            return "vote"  # "với tỷ lệ 98,61% (283/287 đại biểu tán thành)"
+        if re.match(r"\s*/\s*năm\b", post):
+            return "other"  # a rate a year: "bình quân 6,5%/năm", "chia lãi 8%/năm"
+        if not votes_after and (self.attendance.search(pre[-60:] + " " + post[:80])
+                                or (self.vote_after.match(post) and self.attendance.search(before))):
+            return "other"  # "Dự kỳ họp có ...; cùng 27/28 đại biểu HĐND xã"
+        if self.vote_after.match(post) and votes_after:
+            return "vote"
+        if self.target_bracket.search(pre) and post.lstrip().startswith(")"):
+            return "target"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
+        if re.search(r"(?i)\b(?:chỉ tiêu|mức cho phép|định mức)\s*$", local) and not post.lstrip().startswith(("chỉ tiêu",)):
+            return "target"  # "thấp hơn chỉ tiêu 5% Tổng cục giao"
+        if re.search(r"(?i)\bcùng(?:\s+với)?\s*$", local) and self.attendance.search(before):
+            return "other"  # "Đến dự hội nghị có ông A; ... cùng 72/74 cán bộ"
+        if self.share_end.search(local):
+            return "other"
+        if self._target_frame(before):
+            return "target"
+        if (self.change_end.search(local) and not re.search(r"(?i)\b(?:đạt|hoàn thành) và vượt\s*$", local)) \
+                or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b", local):
+            return "other"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
+        if self.result_end.search(local) or self.result_verb.search(pre):
+            return "result"
+        if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã)\b", post):
+            return "result"
+        if not pre.strip() or self.result_verb.search(before):
+            return "result"  # "98,6% công đoàn cơ sở phối hợp ..." opening its clause states what was done
+        return "other"
+
+    def _target_frame(self, before: str) -> bool:
+        """Whether the sentence sets targets before this number and has not turned to results."""
+        strong = [m.end() for m in self.target_strong.finditer(before)
+                  if not re.search(r"(?i)\b(?:đạt|vượt|hoàn thành|thực hiện)\b", before[max(0, m.start() - 30):m.start()])
+                  and not (m.group()[0].isupper() and _IN_BODY_NAME.search(before, 0, m.start()))]
+        soft = [m.end() for m in self.target_soft.finditer(before)
+                if not self.result_verb.search(before[max(0, m.start() - 25):m.start()])
+                and not (m.group()[0].isupper() and _IN_BODY_NAME.search(before, 0, m.start()))
+                and not self.result_verb.search(before[m.end():m.end() + 40].split(":")[0])
+                and ":" in before[m.end():]]
+        cues = strong + soft
+        if not cues:
+            return False
+        return not re.search(r"(?i)\bđã\b", before[max(cues):])
+
+    @staticmethod
+    def _subject(text: str, span: Span, s_start: int, s_end: int) -> Span | None:
+        post = re.match(r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|"
+                        r"biểu quyết|nhất trí|tán thành|đều|trở lên|so với|năm\s+\d)\b|[,;.:()]|$)", text[span[1]:s_end])
+        if post and not re.match(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|trở lên)\b", post.group("s")):
+            s = span[1] + post.start("s")
+            return trim_span(text, s, s + len(post.group("s")))
+        pre = re.search(r"(?P<s>[^\d,;.:()%]{2,80}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm)\s*(?:tỷ lệ\s*)?$",
+                        text[_clause_start(text, s_start, span[0]):span[0]])
+        if pre:
+            s = _clause_start(text, s_start, span[0]) + pre.start("s")
+            return trim_span(text, s, s + len(pre.group("s")))
+        return None
+
+
+_IN_BODY_NAME = re.compile(r"\b(?:Sở|Phòng|Ban|Vụ|Bộ|Cục|Trung tâm|Viện)\s*$")  # "Sở Kế hoạch và Đầu tư"
+
+
+def _clause_start(text: str, s_start: int, pos: int) -> int:
+    cut = max(text.rfind(";", s_start, pos), text.rfind("\n", s_start, pos))
+    return cut + 1 if cut >= 0 else s_start
+
+
+def _clause_end(text: str, pos: int, s_end: int) -> int:
+    ends = [p for p in (text.find(";", pos, s_end), text.find("\n", pos, s_end)) if p >= 0]
+    return min(ends) if ends else s_end
+
+
+@Language.factory("hoinghi_percentages", assigns=["doc._.percentages"], requires=["doc._.dates"])
+def make_percentages(nlp: Language, name: str) -> PercentagesStage:
+    """``nlp.add_pipe("hoinghi_percentages")``: the percentages stage over ``rules/percentages.yaml``."""
+    return PercentagesStage(rules.load("percentages"))

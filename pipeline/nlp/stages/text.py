@@ -1,0 +1,195 @@
+"""Small text helpers shared by the stages (sentences, clauses, numbers, years)."""
+from __future__ import annotations
+
+import re
+
+from hoinghi.pipeline.nlp.facts import Span
+from hoinghi.pipeline.nlp.textmap import normalize
+from hoinghi.pipeline.nlp.tokenizer import trimmed_spans
+from spacy.tokens import Doc
+
+from hoinghi import rules
+
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's working text, held by its text map (``doc.text`` rebuilds it from tokens each time)."""
+    tmap = doc._.textmap
+    return tmap.text if tmap is not None else doc.text
+
+
+def lowered(doc: Doc) -> str:
+    """The working text in lower case, character for character, kept on the doc.
+
+    Python's ``(?i)`` matching of Vietnamese letters is several times slower than
+    plain matching, so the case-blind rules run on this text (see :func:`caseless`);
+    it has the working text's offsets: "Bằng khen" → "bằng khen".
+    """
+    cached = doc.user_data.get("hoinghi.lowered")
+    if cached is None:
+        cached = doc.user_data["hoinghi.lowered"] = lower_same_length(doc_text(doc))
+    return cached
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, leaving the rare letter whose lower case is longer ("İ") as it is."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def caseless(pattern: str) -> re.Pattern[str]:
+    """Compile a ``(?i)`` pattern to run on lowered text: it matches there where the original matches the text.
+
+    The pattern is lower-cased outside escapes and group names, and its ``(?i)``
+    dropped: ``(?i)\\bBằng khen\\b`` → ``\\bbằng khen\\b``, ``[A-ZĐ]`` → ``[a-zđ]``.
+    """
+    if not pattern.startswith("(?i)") or "(?-i" in pattern:
+        raise ValueError(f"not a wholly case-blind pattern: {pattern[:40]!r}")
+    source = pattern.removeprefix("(?i)")
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        if source[i] == "\\":
+            out.append(source[i:i + 2])  # \S, \D, \W keep their meaning
+            i += 2
+        elif source.startswith(("(?P<", "(?P="), i):
+            close = source.index(">" if source[i + 3] == "<" else ")", i)
+            out.append(source[i:close + 1])
+            i = close + 1
+        else:
+            out.append(source[i].lower())
+            i += 1
+    return re.compile(_with_fast_start("".join(out)))
+
+
+def rule_regex(rule: rules.Pattern) -> tuple[rules.Pattern, re.Pattern[str], bool]:
+    """``(rule, regex, runs on the lowered text)``: a ``(?i)`` rule is compiled with :func:`caseless`."""
+    if rule.pattern.startswith("(?i)"):
+        return rule, caseless(rule.pattern), True
+    return rule, rule.regex, False
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[):]")
+
+
+def _fast_start(pattern: str) -> str:
+    """``(?=[cđ])`` for a pattern whose every match begins with c or đ, else ``""``.
+
+    Python's regex engine jumps straight to such characters when the pattern
+    says so up front; behind a ``\\b`` or a look-behind it tries every position.
+    """
+    if _INLINE_FLAGS.match(pattern):
+        return ""  # flags must stay first: left as written
+    try:
+        firsts = _first_chars(list(_sre_parse(pattern)))
+    except Exception:  # noqa: BLE001 (only an optimisation: any surprise leaves the pattern as it is)
+        return ""
+    if not firsts or len(firsts) > 40:
+        return ""
+    return "(?=[" + "".join(re.escape(chr(c)) for c in sorted(firsts)) + "])"
+
+
+def _with_fast_start(pattern: str) -> str:
+    """``pattern`` behind its :func:`_fast_start`, grouped so that the look-ahead covers every branch."""
+    lead = _fast_start(pattern)
+    return f"{lead}(?:{pattern})" if lead else pattern
+
+
+def _first_chars(items: list[tuple[object, object]]) -> set[int] | None:
+    """The characters a match of the parsed pattern ``items`` can begin with; None if any character can."""
+    found = _firsts(items)
+    return None if found is None or found[1] else found[0]
+
+
+def _firsts(items: list[tuple[object, object]]) -> tuple[set[int], bool] | None:
+    """(first characters, whether it can match nothing) of a parsed sequence; None if unknown."""
+    from re import _constants as sre
+
+    union: set[int] = set()
+    for op, arg in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the match begins with what follows
+        if op is sre.LITERAL:
+            item: tuple[set[int], bool] | None = ({arg}, False)  # type: ignore[arg-type]
+        elif op is sre.IN:
+            chars = {value for kind, value in arg if kind is sre.LITERAL}  # type: ignore[attr-defined]
+            item = (chars, False) if len(chars) == len(arg) else None  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN:
+            item = _firsts(list(arg[-1]))  # type: ignore[index]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, _high, inner = arg  # type: ignore[misc]
+            item = _firsts(list(inner))
+            item = (item[0], item[1] or low == 0) if item else None
+        elif op is sre.BRANCH:
+            branches = [_firsts(list(branch)) for branch in arg[1]]  # type: ignore[index]
+            item = None if None in branches else (set().union(*(b[0] for b in branches)),  # type: ignore[index]
+                                                   any(b[1] for b in branches))  # type: ignore[index]
+        else:
+            item = None
+        if item is None:
+            return None
+        union |= item[0]
+        if not item[1]:
+            return union, False
+    return union, True
+
+
+def _sre_parse(pattern: str) -> object:
+    from re import _parser
+
+    return _parser.parse(pattern)
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Character spans of the doc's sentences (whitespace trimmed), found once and kept on the doc."""
+    cached = doc.user_data.get("hoinghi.sentences")
+    if cached is not None:
+        return cached
+    out = trimmed_spans(doc_text(doc), ((sent.start_char, sent.end_char) for sent in doc.sents))
+    doc.user_data["hoinghi.sentences"] = out
+    return out
+
+
+def sentence_of(sents: list[Span], pos: int) -> Span:
+    """The sentence span containing ``pos`` (or a zero span)."""
+    for start, end in sents:
+        if start <= pos < end:
+            return start, end
+    return pos, pos
+
+
+def parse_int(text: str) -> int:
+    """``2.072`` → 2072, ``05`` → 5."""
+    return int(text.replace(".", "").replace(",", ""))
+
+
+def parse_decimal(text: str) -> float:
+    """``98,5`` → 98.5; ``1.250`` (thousands) → 1250; ``12.5`` → 12.5."""
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+def years_in(text: str) -> list[int]:
+    """Years written ``năm YYYY`` in ``text``, in order."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text)]
+
+
+def trim_span(text: str, start: int, end: int, chars: str = " \t\n,.;:-–—()“”\"'") -> Span:
+    """Shrink ``[start, end)`` past surrounding punctuation and spaces."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Lexicon words as a regex alternation over the working text, longest first."""
+    forms = dict.fromkeys(normalize(w).text for w in words)
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"

@@ -1,0 +1,1 @@
+"""``hoinghi serve``: Datasette over an SQLite archive, with hoinghi's pages, metadata and plugin."""

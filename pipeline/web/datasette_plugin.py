@@ -1,0 +1,110 @@
+"""hoinghi's Datasette plugin: folded search everywhere, a search page and the article page.
+
+- ``hoinghi_fold(text)`` and ``hoinghi_match(query)`` in SQL on every connection;
+  in the archive, Datasette's own ``?_search=`` goes through the same folding
+  (so "lam duc xuan" and "Lâm Đức Xuân" both find the article);
+- ``/-/search?q=lam+duc+xuan&year=2024``: ranked hits, the matching sentence marked;
+- ``/-/article/<doc_id>``: the article with every fact's evidence highlighted;
+- ``doc_id`` cells of ``articles`` link to that page.
+
+``serve.make_datasette`` registers it; the archive's name is in the
+metadata: ``plugins: {hoinghi: {database: archive}}``.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+from urllib.parse import quote
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from hoinghi.pipeline.archive.errors import ArchiveError
+from hoinghi.pipeline.archive.hits import Hit
+from hoinghi.pipeline.archive.query import KINDS, SearchQuery
+from hoinghi.pipeline.archive.sqlite import SQLiteArchive, register_functions
+from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
+from hoinghi.schemas import ArticleFacts
+from markupsafe import Markup, escape
+
+FORM_FIELDS = ("q", "person", "body", "award", "year", "kind")
+
+
+def _archive_name(datasette: Any) -> str | None:
+    return (datasette.plugin_config("hoinghi") or {}).get("database")
+
+
+def fts_match(query: str | None) -> str | None:
+    """The FTS5 expression for what was typed, folded as the index: ``'Lâm Đức' → '- {facets} : ("lam" AND "duc")'``."""
+    return SearchQuery.parse(query or "").fts5()
+
+
+@hookimpl(trylast=True)
+def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
+    register_functions(conn)
+    conn.create_function("hoinghi_match", 1, fts_match, deterministic=True)
+    if database == _archive_name(datasette):
+        # Runs after Datasette's own escape_fts: table searches (?_search=) fold like the index does.
+        conn.create_function("escape_fts", 1, fts_match, deterministic=True)
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [(r"^/-/search$", search_page), (r"^/-/article/(?P<doc_id>[^/]+)$", article_page)]
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
+    if database == _archive_name(datasette) and table == "articles" and column == "doc_id" and value:
+        href = datasette.urls.path(f"/-/article/{quote(str(value), safe='')}")
+        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+    return None
+
+
+async def _not_found(datasette: Any, request: Any, message: str) -> Response:
+    context = {"ok": False, "error": message, "status": 404, "title": None}
+    return Response.html(await datasette.render_template("error.html", context, request=request), status=404)
+
+
+def _database(datasette: Any) -> tuple[str, Any]:
+    name = _archive_name(datasette)
+    if name is None or name not in datasette.databases:
+        raise NotFound("no hoinghi archive is being served")
+    return name, datasette.get_database(name)
+
+
+async def search_page(datasette: Any, request: Any) -> Response:
+    """The search form and its ranked hits."""
+    name, db = _database(datasette)
+    form = {key: (request.args.get(key) or "").strip() for key in FORM_FIELDS}
+    hits: list[Hit] = []
+    error = None
+    if any(form.values()):
+        try:
+            if form["year"] and not form["year"].isdigit():
+                raise ArchiveError("search", f"year {form['year']!r} is not a number")
+            kwargs = {"person": form["person"] or None, "body": form["body"] or None, "award": form["award"] or None,
+                      "year": int(form["year"]) if form["year"] else None, "kind": form["kind"] or None, "limit": 50}
+
+            def run(conn: sqlite3.Connection) -> list[Hit]:
+                return SQLiteArchive.on_connection(conn, name).search(form["q"], **kwargs)
+
+            hits = await db.execute_fn(run)
+        except ArchiveError as exc:
+            error = str(exc)
+    context = {"form": form, "hits": hits, "error": error, "kinds": KINDS, "database": name,
+               "searched": any(form.values())}
+    return Response.html(await datasette.render_template("hoinghi_search.html", context, request=request))
+
+
+async def article_page(datasette: Any, request: Any) -> Response:
+    """One article with its facts highlighted in the text and listed beside it."""
+    name, db = _database(datasette)
+    doc_id = request.url_vars["doc_id"]
+    row = (await db.execute("SELECT text, facts FROM articles WHERE doc_id = ?", [doc_id])).first()
+    if row is None:
+        return await _not_found(datasette, request, f"{doc_id}: not in the archive {name}")
+    record = ArticleFacts.model_validate({**json.loads(row["facts"]), "text": row["text"]})
+    context = {"record": record, "doc_id": doc_id, "database": name, "kinds": KIND_LABELS,
+               "text_html": Markup(marked_html(record.text, fact_spans(record)))}
+    return Response.html(await datasette.render_template("hoinghi_article.html", context, request=request))

@@ -1,0 +1,105 @@
+"""``hoinghi index`` and ``hoinghi search`` in-process, on fresh archives."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from hoinghi.pipeline.cli.main import main
+
+
+@pytest.fixture
+def facts(tmp_path, records):
+    path = tmp_path / "facts.jsonl"
+    path.write_text("".join(r.model_dump_json() + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def _run(*args):
+    try:
+        runner = CliRunner(mix_stderr=False)  # click 8.1 mixes stderr into output unless told
+    except TypeError:
+        runner = CliRunner()  # click 8.2+: stderr is always apart
+    return runner.invoke(main, [str(a) for a in args])
+
+
+def test_cli_index_reports_what_it_did(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    first, again = _run("index", facts, "--db", db), _run("index", facts, "--db", db)
+    assert first.exit_code == again.exit_code == 0
+    assert first.stderr == f"{db}: 3 added, 0 replaced, 0 unchanged\n"
+    assert again.stderr == f"{db}: 0 added, 0 replaced, 3 unchanged\n"
+
+
+def test_cli_search_prints_a_table_with_the_hit_marked(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "lam duc xuan", "--db", db)
+    assert result.exit_code == 0
+    header, first = result.stdout.splitlines()[:2]
+    assert header.split() == ["#", "doc_id", "date", "body", "sentence"]
+    assert first.split()[:4] == ["1", "tinh_uy_2024", "2024-01-26", "Văn"]
+    assert "«Lâm Đức Xuân»" in result.stdout.replace("\n", " ")
+
+
+def test_cli_search_json_lines(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "--person", "Vàng Thị Mỷ", "--json", "--db", db)
+    [hit] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (hit["doc_id"], hit["date"], hit["body"]) == ("so_y_te_2023", "2023-12-12", "Sở Y tế tỉnh Điện Biên")
+    assert hit["marked"] == "Đồng chí «Vàng Thị Mỷ», Phó Giám đốc Sở Y tế, chủ trì hội nghị."
+    start, end = hit["marks"][0]
+    assert hit["sentence"][start:end] == "Vàng Thị Mỷ"
+
+
+def test_cli_search_filters_by_year_and_kind(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "hoi nghi", "--year", "2023", "--kind", "result", "--json", "--db", db)
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["so_y_te_2023"]
+
+
+def test_cli_search_no_match_says_so(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "Mường Tè", "--db", db)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no article matches\n")
+
+
+def test_cli_index_bad_lines_are_named_and_the_rest_indexed(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc_id": "x1", "text": "Hội nghị"}\nnot json\n', encoding="utf-8")
+    result = _run("index", bad, facts, "--db", db)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{bad}:1: not a valid record (text_sha1: Field required")
+    assert lines[1].startswith(f"{bad}:2: not a valid record")
+    assert lines[2] == f"{db}: 3 added, 0 replaced, 0 unchanged, 2 bad lines"
+
+
+def test_cli_search_missing_archive_fails_cleanly(tmp_path):
+    result = _run("search", "lam duc xuan", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1
+    assert "none.db: no such archive" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_cli_search_needs_words_or_a_filter(tmp_path):
+    result = _run("search", "--db", tmp_path / "archive.db")
+    assert result.exit_code == 2
+    assert "give words to search for" in result.stderr
+
+
+def test_cli_serve_refuses_postgres():
+    result = _run("serve", "postgresql://hoinghi@127.0.0.1/archive")
+    assert result.exit_code == 1
+    assert "Datasette does not read PostgreSQL" in result.stderr
+
+
+def test_cli_index_and_search_on_postgres(pg_url, facts):
+    assert _run("index", facts, "--db", pg_url).exit_code == 0
+    result = _run("search", "uỷ ban", "--json", "--db", pg_url)
+    assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "so_y_te_2023"
+    assert "***" in _run("index", facts, "--db", pg_url).stderr  # the password is not printed

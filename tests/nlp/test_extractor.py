@@ -1,0 +1,43 @@
+import pytest
+from hoinghi.pipeline.nlp.extractor import Extractor
+
+
+def _article(i: int) -> str:
+    # each article names a new person and new numbers: new words for spaCy's vocabulary
+    return (f"Sáng 15/1, UBND xã Tân Phú tổ chức hội nghị tổng kết năm 2024. Đồng chí Nguyễn Văn Tư{i}, "
+            f"Chủ tịch UBND xã chủ trì. Thu ngân sách đạt {1000 + i}/{2000 + i} triệu đồng, bằng 98,{i}% kế hoạch.")
+
+
+@pytest.fixture(scope="module")
+def zoned() -> Extractor:
+    return Extractor(zone_docs=2)
+
+
+def test_extractor_vocabulary_stays_flat_over_many_documents(zoned):
+    for i in range(2):
+        zoned.extract(_article(i), doc_id=f"a{i}")
+    after_one_zone = len(zoned.nlp.vocab.strings)
+    for i in range(2, 12):
+        zoned.extract(_article(i), doc_id=f"a{i}")
+    assert len(zoned.nlp.vocab.strings) <= after_one_zone + 5
+
+
+def test_extractor_gives_the_same_record_in_a_later_zone(zoned):
+    first = zoned.extract(_article(100), doc_id="x")
+    for i in range(101, 106):
+        zoned.extract(_article(i), doc_id=f"a{i}")
+    assert zoned.extract(_article(100), doc_id="x") == first
+
+
+def test_extractor_on_a_pipeline_passed_in_leaves_its_vocabulary_alone(nlp):
+    shared = Extractor(nlp, zone_docs=2)
+    shared.extract(_article(200), doc_id="a")
+    before = len(nlp.vocab.strings)
+    for i in range(201, 205):
+        shared.extract(_article(i), doc_id=f"a{i}")
+    assert len(nlp.vocab.strings) > before  # the caller owns the pipeline and its memory
+
+
+def test_extractor_refuses_a_zone_of_no_documents():
+    with pytest.raises(ValueError, match="zone_docs"):
+        Extractor(zone_docs=0)

@@ -1,0 +1,108 @@
+"""The Datasette side, in-process: hoinghi's pages, folded table search, canned queries, metadata."""
+from __future__ import annotations
+
+import asyncio
+import re
+from urllib.parse import quote
+
+import pytest
+
+pytest.importorskip("datasette", reason="datasette is not installed (pip install -e '.[test]')")
+
+from hoinghi.pipeline.archive import ArchiveError, index_records  # noqa: E402
+from hoinghi.pipeline.web.serve import make_datasette  # noqa: E402
+
+
+@pytest.fixture
+def datasette(tmp_path, records):
+    db = tmp_path / "archive.db"
+    index_records(records, db)
+    return make_datasette(db)
+
+
+def _get(ds, path: str):
+    async def fetch():
+        await ds.invoke_startup()
+        return await ds.client.get(path)
+
+    return asyncio.run(fetch())
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_serve_search_page_finds_name_typed_without_diacritics(datasette):
+    page = _get(datasette, "/-/search?q=lam+duc+xuan")
+    assert page.status_code == 200
+    assert 'data-doc-id="tinh_uy_2024"' in page.text
+    assert "<mark>Lâm Đức Xuân</mark>" in page.text
+
+
+def test_serve_search_page_applies_filters(datasette):
+    page = _get(datasette, "/-/search?q=&body=so+y+te&kind=target")
+    assert re.findall(r'data-doc-id="([^"]+)"', page.text) == ["so_y_te_2023"]
+
+
+def test_serve_search_page_bad_year_is_a_message(datasette):
+    page = _get(datasette, "/-/search?q=hoi+nghi&year=nam+ngoai")
+    assert page.status_code == 200
+    assert "year &#39;nam ngoai&#39; is not a number" in page.text
+
+
+def test_serve_article_page_highlights_every_kind_of_fact(datasette):
+    page = _get(datasette, "/-/article/tinh_uy_2024")
+    assert page.status_code == 200
+    for kind, words in [("date", "26/01/2024"), ("host", "Văn phòng Tỉnh uỷ"), ("person", "Lâm Đức Xuân"),
+                        ("ptitle", "Bí thư Đảng uỷ"), ("pct", "100%"), ("award", "65 cá nhân")]:
+        assert re.search(rf'<mark class="f-{kind}"[^>]*>{re.escape(words)}</mark>', page.text), kind
+    assert 'title="Lâm Đức Xuân — Bí thư Đảng uỷ; Chánh Văn phòng Tỉnh uỷ — chair"' in page.text
+
+
+def test_serve_article_page_unknown_doc_is_404(datasette):
+    page = _get(datasette, "/-/article/khong_co")
+    assert page.status_code == 404
+    assert "khong_co: not in the archive archive" in page.text
+
+
+def test_serve_table_search_folds_the_d_with_stroke(datasette):
+    found = {}
+    for typed in ("Lâm Đức Xuân", "lam duc xuan", '"lam duc xuan"'):
+        rows = _get(datasette, f"/archive/articles.json?_search={quote(typed)}&_shape=array&_col=doc_id").json()
+        found[typed] = sorted(r["doc_id"] for r in rows)
+    assert found["Lâm Đức Xuân"] == found["lam duc xuan"] == ["huyen_doan_2022", "tinh_uy_2024"]  # all the words
+    assert found['"lam duc xuan"'] == ["tinh_uy_2024"]  # the phrase
+
+
+def test_serve_search_query_is_a_json_api(datasette):
+    rows = _get(datasette, "/archive/search.json?q=uỷ+ban&_shape=array").json()
+    assert rows[0]["doc_id"] == "so_y_te_2023" and rows[0]["body"] == "Sở Y tế tỉnh Điện Biên"
+
+
+@pytest.mark.parametrize("query, params, expected", [
+    ("people_by_body_and_year", "body=so+y+te&year=2023", ["Vàng Thị Mỷ"]),
+    ("people_by_body_and_year", "body=&year=2024", ["Lâm Đức Xuân"]),
+    ("awards_by_year", "award=lao+dong+tien+tien", ["Lao động tiên tiến"]),
+    ("targets_vs_results", "body=", ["tiêm chủng đầy đủ", "trạm y tế xã có bác sĩ"]),
+])
+def test_serve_canned_queries_answer(datasette, query, params, expected):
+    rows = _get(datasette, f"/archive/{query}.json?{params}&_shape=array").json()
+    column = {"people_by_body_and_year": "name", "awards_by_year": "award", "targets_vs_results": "subject"}[query]
+    assert [r[column] for r in rows] == expected
+
+
+def test_serve_index_page_has_the_search_form_and_queries(datasette):
+    page = _get(datasette, "/")
+    assert '<form class="hoinghi-form" action="/-/search"' in page.text
+    assert "/archive/people_by_body_and_year" in page.text
+
+
+def test_serve_tables_carry_labels_and_facets(datasette):
+    page = _get(datasette, "/archive/people?_facet_array=roles")
+    assert "Người — people" in page.text and "Chức danh (JSON list)" in page.text
+    assert 'href="/-/article/tinh_uy_2024"' in _get(datasette, "/archive/articles").text
+
+
+def test_serve_missing_archive_is_named(tmp_path):
+    with pytest.raises(ArchiveError, match="none.db: no such archive"):
+        make_datasette(tmp_path / "none.db")
