@@ -13,6 +13,7 @@ from hoinghi.schemas.models import (
     Meeting,
     Percentage,
     Person,
+    Quantity,
     SourceMeta,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "Meeting",
     "Percentage",
     "Person",
+    "Quantity",
     "SourceMeta",
 ]

@@ -18,6 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 Role = Literal["chair", "attendee", "speaker", "presenter", "recipient", "other"]
 Recipient = Literal["collective", "individual"]
 Kind = Literal["target", "result", "vote", "other"]
+QuantityKind = Literal["target", "result", "other"]
+Bound = Literal["over", "under", "about"]
+#: The measured precision of the rule or path that produced a fact (``scripts/calibrate.py``), 0..1.
+Confidence = float | None
 SCHEMA_VERSION = 1
 
 
@@ -76,6 +80,8 @@ class Meeting(_Model):
     date_evidence: Evidence | None = None
     host_evidence: Evidence | None = None
     title_evidence: Evidence | None = None
+    date_confidence: Confidence = Field(default=None, ge=0, le=1)
+    host_confidence: Confidence = Field(default=None, ge=0, le=1)
 
     @field_validator("date")
     @classmethod
@@ -91,6 +97,7 @@ class Person(_Model):
     roles: list[Role] = []
     evidence: list[Evidence] = Field(min_length=1)
     title_evidence: list[Evidence] = []
+    confidence: Confidence = Field(default=None, ge=0, le=1)
 
     @field_validator("roles")
     @classmethod
@@ -110,6 +117,8 @@ class Award(_Model):
     year: int | None = Field(default=None, ge=1900, le=2100)
     rule: str
     evidence: Evidence
+    issuer_evidence: Evidence | None = None
+    confidence: Confidence = Field(default=None, ge=0, le=1)
 
 
 class Percentage(_Model):
@@ -123,12 +132,37 @@ class Percentage(_Model):
     subject: str | None = None
     rule: str
     evidence: Evidence
+    subject_evidence: Evidence | None = None
+    confidence: Confidence = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="after")
     def _fraction_whole(self) -> "Percentage":
         if (self.numerator is None) != (self.denominator is None):
             raise ValueError("numerator and denominator go together")
         return self
+
+
+class Quantity(_Model):
+    """A stated count or amount: ``hơn 57.000 đảng viên``, ``67.055 tỷ đồng``, ``Ban Chấp hành gồm 55 đồng chí``.
+
+    ``value`` is the number as written (``67.055`` → 67055, ``1,5`` → 1.5, ``hai`` → 2) and
+    ``unit`` the words after it with their multiplier (``tỷ đồng``); ``base_value`` and
+    ``base_unit`` apply the multiplier (6.7055e13, ``đồng``).
+    """
+
+    value: float = Field(ge=0)
+    value_text: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    base_value: float = Field(ge=0)
+    base_unit: str = Field(min_length=1)
+    bound: Bound | None = None
+    kind: QuantityKind
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    subject: str | None = None
+    rule: str
+    evidence: Evidence
+    subject_evidence: Evidence | None = None
+    confidence: Confidence = Field(default=None, ge=0, le=1)
 
 
 class SourceMeta(_Model):
@@ -155,6 +189,7 @@ class ArticleFacts(_Model):
     people: list[Person] = []
     awards: list[Award] = []
     percentages: list[Percentage] = []
+    quantities: list[Quantity] = []
 
     @model_validator(mode="after")
     def _evidence_in_text(self) -> "ArticleFacts":
@@ -182,8 +217,13 @@ class ArticleFacts(_Model):
                 yield f"people[{i}]", ev
         for i, a in enumerate(self.awards):
             yield f"awards[{i}]", a.evidence
-        for i, q in enumerate(self.percentages):
-            yield f"percentages[{i}]", q.evidence
+            if a.issuer_evidence is not None:
+                yield f"awards[{i}].issuer", a.issuer_evidence
+        for field_name in ("percentages", "quantities"):
+            for i, q in enumerate(getattr(self, field_name)):
+                yield f"{field_name}[{i}]", q.evidence
+                if q.subject_evidence is not None:
+                    yield f"{field_name}[{i}].subject", q.subject_evidence
 
 
 class ExtractionError(_Model):
