@@ -56,8 +56,13 @@ class AwardsStage:
         self.kind_of = {normalize(w).text.casefold(): "individual" for w in individual}
         self.kind_of.update({normalize(w).text.casefold(): "collective" for w in collective})
         number = table.pattern("count_number").pattern.removesuffix("$")
-        count = rf"(?i){number}(?P<noun>{alternation(individual + collective)})(?![\w])"
+        # "07 lượt tập thể": a count of times given still counts its recipients
+        count = rf"(?i){number}(?:lượt[ ]+)?(?P<noun>{alternation(individual + collective)})(?![\w])"
         self.count_re = re.compile(count)
+        titles = {w: "collective" for w in table.lexicon("collective_titles")}
+        titles.update({w: "individual" for w in table.lexicon("individual_titles")})
+        self.title_count_low = caseless(rf"(?i){number}danh hiệu[ ]+[“\"]?(?P<head>{alternation(tuple(titles))})\b")
+        self.title_kind = {normalize(w).text.casefold(): k for w, k in titles.items()}
         # what _counts reads, compiled for the lowered text
         self.count_low = caseless(count)
         self.bound_low = caseless(rf"(?i)\b{alternation(table.lexicon('bound_words'))}\s*$")
@@ -65,7 +70,8 @@ class AwardsStage:
         self.verb_re = re.compile(rf"(?i)\b{alternation(table.lexicon('award_verbs'))}\b")
         self.link_re = re.compile(rf"(?i)\b{alternation(table.lexicon('link_words'))}\b|[ ,:]+")
         self.body_re = re.compile(rf"{alternation(table.lexicon('body_heads'))}\s+\S")
-        self.body_words = frozenset(w for w in table.lexicon("body_heads") if w.isupper())  # "HTX", "CĐCS"
+        # a part that is only a head word names a body too when written with its capital: "HTX", "Chi đoàn"
+        self.body_words = frozenset(w for w in table.lexicon("body_heads") if w[0].isupper())
         self.numbers = dict(w.split("=") for w in table.lexicon("number_words"))
         # (rule, regex, runs on the lowered text): a case-blind title rule is compiled for the lowered text
         self.title_rules = [rule_regex(p) for p in table.patterns if p.label == "TITLE"]
@@ -80,7 +86,7 @@ class AwardsStage:
         for s_start, s_end in sentences(doc):
             if not self.keywords.search(low, s_start, s_end):
                 continue  # no award word: nothing to find here
-            sentence_verb = self.verb_re.search(text, s_start, s_end)
+            sentence_verb = self._verb(text, s_start, s_end)
             titles = self._titles(text, low, s_start, s_end)
             for c_start, c_end in _clauses(text, s_start, s_end):
                 in_clause = [t for t in titles if c_start <= t.whole[0] and t.whole[1] <= c_end]
@@ -98,7 +104,7 @@ class AwardsStage:
         facts: list[AwardFact] = []
         if not titles and not counts:
             return facts
-        verb = self.verb_re.search(text, start, end)
+        verb = self._verb(text, start, end)
         for c in counts:
             title = self._bind(text, c, titles, start)
             if title is None:
@@ -114,12 +120,23 @@ class AwardsStage:
     def _fact(self, text: str, c: _Count, title: _Title, start: int, end: int, rule: str) -> AwardFact:
         span = (min(c.span[0], title.whole[0]), max(c.span[1], title.whole[1]))
         years = years_in(text[start:end])
+        name = text[title.span[0]:title.span[1]]
+        unquoted = " ".join(re.sub(r"[“”\"]", " ", name).split()) if re.search(r"[“”\"]", name) else None
         return AwardFact(
             title=title.span, recipient=c.recipient, count=c.count, rule=f"{rule}/{title.rule}",
             span=span, issuer=self._issuer(text, title, start), year=years[0] if years else None,
+            title_text=unquoted,  # Cờ “Đơn vị tiêu biểu” → Cờ Đơn vị tiêu biểu
         )
 
     # -- finding -------------------------------------------------------------
+    def _verb(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """The first verb of giving in ``text[start:end]``, not the name of the work it is part of:
+        "Hội đồng Thi đua - Khen thưởng", "công tác Thi đua, Khen thưởng" award nothing."""
+        for m in self.verb_re.finditer(text, start, end):
+            if not _FIELD_NAME.search(text, max(start, m.start() - 12), m.start()):
+                return m
+        return None
+
     def _titles(self, text: str, low: str, start: int, end: int) -> list[_Title]:
         found: list[_Title] = []
         for rule, regex, on_lowered in self.title_rules:
@@ -132,6 +149,9 @@ class AwardsStage:
                     continue
                 if rule.id == "named_award" and text[t[0]:t[1]].casefold() == "danh hiệu":
                     continue
+                rank = _RANK.search(text, t[0], t[1])
+                if rank:
+                    t = (t[0], rank.end())  # "Huân chương Lao động hạng Ba", not "... hạng Ba Trường THCS"
                 found.append(_Title(t, m.span(), rule.id))
         found.sort(key=lambda t: t.span[0])
         return found
@@ -148,6 +168,13 @@ class AwardsStage:
             count = int(self.numbers[raw]) if raw in self.numbers else parse_int(raw)
             kind = self.kind_of[m.group("noun").casefold()]
             out.append(_Count(count, kind, m.span()))
+        for m in self.title_count_low.finditer(low, start, end):  # "02 danh hiệu Chiến sĩ thi đua cơ sở"
+            if self.bound_low.search(low, max(start, m.start() - 15), m.start()):
+                continue
+            raw = m.group("n")
+            count = int(self.numbers[raw]) if raw in self.numbers else parse_int(raw)
+            out.append(_Count(count, self.title_kind[m.group("head")], (m.start(), m.start("head"))))
+        out.sort(key=lambda c: c.span[0])
         return out
 
     # -- binding -------------------------------------------------------------
@@ -195,10 +222,13 @@ class _NamedLists:
     """
 
     _AFTER = re.compile(r"(?i)\b(?:cho|gồm(?:\s+có)?|trong đó(?:\s+có)?)\s*:?\s*")
-    _BEFORE = re.compile(r"(?i)(?<!\bcông)(?<!\bghi)(?<!\btiếp)(?<!\bxác)\s(?:đã\s+)?(?:vinh dự\s+)?"
-                         r"(?:(?:được\s+)?(?:đón nhận|nhận)|được\s+(?:tặng|trao|công nhận)|đạt danh hiệu)\b")
+    _BEFORE = re.compile(r"(?i)(?<!\bcông)(?<!\bghi)(?<!\btiếp)(?<!\bxác)\s(?:đều\s+)?(?:đã\s+)?(?:vinh dự\s+)?"
+                         r"(?:(?:được\s+)?(?:đón nhận|nhận)|được\s+(?:tặng|trao|công nhận)|đạt danh hiệu"
+                         # the giver between "được" and the verb: "được Sở Y tế tặng", "được Chủ tịch nước trao"
+                         r"|được\s+(?-i:[A-ZĐ])[^.;:()]{1,60}?\s(?:trao tặng|tặng|trao))\b")
     _STOP = re.compile(r"\s(?:đạt|được|nhận|đón nhận|vì|có thành tích|do|đã|nhân dịp)\b|[.:(]")
     _PARTS = re.compile(r"\s*(?P<sep>[,;]|\s(?:và|cùng)\s)\s*")
+    _INSIDE = re.compile(r"(?i)\s*(?:trong đó|gồm|có)\b")
     _LEAD = re.compile(r"(?i)(?:các\s+)?(?:tập thể|đơn vị|cơ quan)\s+(?=[A-ZĐ])")
     _CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")
     _NOT_BODY = re.compile(r"(?i)Hội (?:nghị|thảo|trường|thi)\b")
@@ -228,7 +258,7 @@ class _NamedLists:
             if title is not None:
                 out += self._emit((m.end(), first_count), title, used)
         for m in self._BEFORE.finditer(self.text, self.start, self.end):
-            after = [t for t in titles if m.end() <= t.whole[0] <= m.end() + 60]
+            after = [t for t in titles if m.start() <= t.whole[0] <= m.end() + 60 and t.span[0] >= m.end() - 1]
             if not after:
                 continue
             edges = [t.whole[1] for t in titles if t.whole[1] <= m.start()]
@@ -254,8 +284,15 @@ class _NamedLists:
             if stop.group() == "." and word and sum(c.isupper() for c in word.group(1)) >= 2:
                 pos = stop.end()  # "ThS.", "TS.BS." are no sentence stop
                 continue
+            close = self.text.find(")", stop.end(), self.end) if stop.group() == "(" else -1
+            if close >= 0 and self._PARTS.match(self.text, close + 1) and not self._INSIDE.match(self.text, stop.end()):
+                pos = close + 1  # "ông A, nguyên Giám đốc (nay nghỉ hưu) và bà B": the list goes on
+                continue
             end = stop.start()
             break
+        for join in re.finditer(r"\s(?:và|cùng)\s", self.text[start:end]):
+            if self.stage.verb_re.search(self.text, start + join.end(), end):
+                return start + join.start()  # "cho Trường A và Giám đốc Sở tặng Giấy khen cho B"
         for semi in re.finditer(";", self.text[start:end]):
             rest_end = self.text.find(";", start + semi.end(), self.end)
             part = (start + semi.end(), rest_end if rest_end >= 0 else self.end)
@@ -341,6 +378,8 @@ class _NamedLists:
         return last_body and self._CODE.fullmatch(self.text, s, end) is not None
 
 
+_RANK = re.compile(r"(?i)\bhạng\s+(?:nhất|nhì|ba|tư|I{1,3}|IV|1|2|3)\b")
+_FIELD_NAME = re.compile(r"(?i)\bthi đua\s*(?:[-–,]|và)?\s*$")
 _PASSIVE = re.compile(r"(?i)(?:\s*(?:,|và)\s*)*\s+(?:đều\s+)?được\s+(?P<v>khen thưởng|tuyên dương|biểu dương)\b"
                       r"(?!\s*(?:danh hiệu|bằng khen|giấy khen|cờ|huân chương|kỷ niệm chương|huy hiệu))")
 
