@@ -47,6 +47,7 @@ class AwardFact:
     issuer: Span | None = None
     year: int | None = None
     title_text: str | None = None  # set when the title is completed from a total's
+    recipients: Span | None = None  # the named recipients, when named rather than counted
 
 
 @dataclass

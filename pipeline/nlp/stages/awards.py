@@ -94,7 +94,9 @@ class AwardsStage:
             if titles:
                 counts = self._counts(low, s_start, s_end)
                 lists = _NamedLists(self, text, s_start, s_end, mentions, described)
-                facts.extend(lists.facts(titles, counts))
+                named = lists.facts(titles, counts)
+                facts.extend(named)
+                facts.extend(self._carried(text, titles, named, s_end))
         doc._.awards = _drop_repeats(text, facts)
         return doc
 
@@ -104,11 +106,11 @@ class AwardsStage:
         facts: list[AwardFact] = []
         if not titles and not counts:
             return facts
-        verb = self._verb(text, start, end)
+        verb = self._verb(text, start, end, khen=True)
         for c in counts:
             title = self._bind(text, c, titles, start)
             if title is None:
-                if verb is None or not verb.group().lower().startswith("khen"):
+                if verb is None:
                     continue
                 title = _Title(verb.span(), verb.span(), "verb")
             listed = re.fullmatch(r"\s*:\s*", text[title.whole[1]:c.span[0]]) is not None  # "Title: 280 tập thể"
@@ -128,11 +130,41 @@ class AwardsStage:
             title_text=unquoted,  # Cờ “Đơn vị tiêu biểu” → Cờ Đơn vị tiêu biểu
         )
 
+    def _carried(self, text: str, titles: list[_Title], named: list[AwardFact], end: int) -> list[AwardFact]:
+        """Awards given later in the sentence to the body or people named as its subject.
+
+        "Trường Tiểu học A đạt danh hiệu Tập thể lao động xuất sắc, được UBND tỉnh tặng
+        Bằng khen và tặng Cờ thi đua" → the school's Bằng khen and Cờ thi đua, 1 each.
+        """
+        subject = next((f for f in named if f.recipients and f.recipients[1] <= f.title[0]), None)
+        if subject is None:
+            return []
+        out: list[AwardFact] = []
+        prev = subject.title[1]
+        for t in titles:
+            if t.whole[0] < prev or any(f.title[0] < t.whole[1] and t.whole[0] < f.title[1] for f in named):
+                continue
+            stop = min([i for i in (text.find(";", t.whole[1], end), text.find(".", t.whole[1], end)) if i >= 0]
+                       or [end])
+            gives = _GIVES.search(text, prev, t.whole[0])
+            if gives is None or re.search(r"(?i)\bcho\b", text[t.whole[1]:stop]) or self._counts(
+                    lowered_slice := text[prev:stop].lower(), 0, len(lowered_slice)):
+                break  # another recipient or a count of its own: the subject no longer carries
+            out.append(AwardFact(
+                title=t.span, recipient=subject.recipient, count=subject.count, rule=f"carried/{t.rule}",
+                span=(t.whole[0], t.whole[1]), issuer=self._issuer(text, t, prev), year=subject.year,
+                recipients=subject.recipients,
+            ))
+            prev = t.whole[1]
+        return out
+
     # -- finding -------------------------------------------------------------
-    def _verb(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """The first verb of giving in ``text[start:end]``, not the name of the work it is part of:
-        "Hội đồng Thi đua - Khen thưởng", "công tác Thi đua, Khen thưởng" award nothing."""
+    def _verb(self, text: str, start: int, end: int, *, khen: bool = False) -> re.Match[str] | None:
+        """The first verb of giving in ``text[start:end]`` (with ``khen``, the first "khen thưởng"),
+        not the name of the work it is part of: "Hội đồng Thi đua - Khen thưởng" awards nothing."""
         for m in self.verb_re.finditer(text, start, end):
+            if khen and not m.group().lower().startswith("khen"):
+                continue
             if not _FIELD_NAME.search(text, max(start, m.start() - 12), m.start()):
                 return m
         return None
@@ -228,6 +260,7 @@ class _NamedLists:
                          r"|được\s+(?-i:[A-ZĐ])[^.;:()]{1,60}?\s(?:trao tặng|tặng|trao))\b")
     _STOP = re.compile(r"\s(?:đạt|được|nhận|đón nhận|vì|có thành tích|do|đã|nhân dịp)\b|[.:(]")
     _PARTS = re.compile(r"\s*(?P<sep>[,;]|\s(?:và|cùng)\s)\s*")
+    _CEREMONY = re.compile(r"(?i)\b(?:lễ|buổi lễ)\s$")
     _INSIDE = re.compile(r"(?i)\s*(?:trong đó|gồm|có)\b")
     _LEAD = re.compile(r"(?i)(?:các\s+)?(?:tập thể|đơn vị|cơ quan)\s+(?=[A-ZĐ])")
     _CODE = re.compile(r"[A-ZĐ]{1,4}\d{1,3}")
@@ -252,12 +285,15 @@ class _NamedLists:
             after = [t for t in titles if list_end <= t.whole[0] <= list_end + 60]
             clause_start = self.text.rfind(";", self.start, m.start()) + 1
             counted = any(max(clause_start, m.start() - 120) <= c.span[0] < m.start() for c in counts)
-            if not is_cho and counted and not after:
+            breakdown = m.group().lower().startswith("trong đó")  # "5 cá nhân (trong đó có đồng chí A)"
+            if not is_cho and not breakdown and counted and not after:
                 continue  # "3 đơn vị gồm: A, B, C" names what the count already counts
             title = after[0] if after and not is_cho else (before[-1] if before else None)
             if title is not None:
                 out += self._emit((m.end(), first_count), title, used)
         for m in self._BEFORE.finditer(self.text, self.start, self.end):
+            if self._CEREMONY.search(self.text, max(self.start, m.start() - 8), m.start() + 1):
+                continue  # "UBND xã tổ chức Lễ đón nhận ...": who holds the ceremony is no recipient
             after = [t for t in titles if m.start() <= t.whole[0] <= m.end() + 60 and t.span[0] >= m.end() - 1]
             if not after:
                 continue
@@ -291,7 +327,8 @@ class _NamedLists:
             end = stop.start()
             break
         for join in re.finditer(r"\s(?:và|cùng)\s", self.text[start:end]):
-            if self.stage.verb_re.search(self.text, start + join.end(), end):
+            part = re.match(r"[^,;]*", self.text[start + join.end():end]).group()
+            if self.stage.verb_re.search(part):
                 return start + join.start()  # "cho Trường A và Giám đốc Sở tặng Giấy khen cho B"
         for semi in re.finditer(";", self.text[start:end]):
             rest_end = self.text.find(";", start + semi.end(), self.end)
@@ -332,7 +369,9 @@ class _NamedLists:
         for kind, count in (("collective", bodies), ("individual", len(persons))):
             if count:
                 c = _Count(count, kind, (start, end))
-                out.append(self.stage._fact(self.text, c, title, self.start, self.end, "named"))
+                fact = self.stage._fact(self.text, c, title, self.start, self.end, "named")
+                fact.recipients = (start, end)
+                out.append(fact)
         return out
 
     def _parts(self, start: int, end: int) -> list[tuple[Span, str, bool]]:
@@ -378,6 +417,7 @@ class _NamedLists:
         return last_body and self._CODE.fullmatch(self.text, s, end) is not None
 
 
+_GIVES = re.compile(r"(?i)\b(?:tặng|trao|nhận|đón nhận)\b")
 _RANK = re.compile(r"(?i)\bhạng\s+(?:nhất|nhì|ba|tư|I{1,3}|IV|1|2|3)\b")
 _FIELD_NAME = re.compile(r"(?i)\bthi đua\s*(?:[-–,]|và)?\s*$")
 _PASSIVE = re.compile(r"(?i)(?:\s*(?:,|và)\s*)*\s+(?:đều\s+)?được\s+(?P<v>khen thưởng|tuyên dương|biểu dương)\b"
@@ -404,8 +444,16 @@ def _drop_repeats(text: str, facts: list[AwardFact]) -> list[AwardFact]:
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
         return len(line) <= 200 and not line.endswith((".", "!", "?", "…", ";", ":"))
 
+    def same_names(a: AwardFact, b: AwardFact) -> bool:  # "Hội Nông dân tỉnh X" and "Hội Nông dân X"
+        if a.recipients is None or b.recipients is None:
+            return False
+        wa, wb = (set(text[f.recipients[0]:f.recipients[1]].casefold().split()) for f in (a, b))
+        return bool(wa and wb) and len(wa & wb) >= 0.75 * min(len(wa), len(wb))
+
     kept: list[AwardFact] = []
     for a in facts:
+        if any(same(a, b) and same_names(a, b) for b in kept):
+            continue  # the same body given the same award, told again (headline, lead, caption)
         body = [b for b in facts if b is not a and not on_display_line(b)]
         if on_display_line(a) and any(same(a, b) for b in body):
             continue

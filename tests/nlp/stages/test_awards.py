@@ -1,3 +1,6 @@
+import pytest
+
+
 def awards(doc):
     return [(doc.text[a.title[0]:a.title[1]], a.recipient, a.count) for a in doc._.awards]
 
@@ -178,3 +181,89 @@ def test_awards_caption_repeating_the_body_is_dropped(run):
 def test_awards_fraction_count_with_thousands(run):
     doc = run("Năm 2023, phường có 3.126/3.274 hộ đạt danh hiệu Gia đình văn hóa, được UBND phường công nhận.")
     assert awards(doc) == [("Gia đình văn hóa", "collective", 3126)]
+
+
+# -- classes seen on unseen articles (issue 13), each on sentences written for the test ---------------
+def test_awards_named_body_given_by_an_issuer_counts_one(run):
+    doc = run("Trạm Y tế xã Hòa An được Sở Y tế tặng Giấy khen.")
+    assert awards(doc) == [("Giấy khen", "collective", 1)]
+
+
+def test_awards_list_of_bodies_reaching_a_title_counts_its_members(run):
+    doc = run("Chi đoàn, Tổ Văn phòng và Công đoàn cơ sở đều đạt danh hiệu Hoàn thành tốt nhiệm vụ.")
+    assert awards(doc) == [("Hoàn thành tốt nhiệm vụ", "collective", 3)]
+
+
+def test_awards_luot_counts_its_recipients(run):
+    doc = run("Năm qua có 12 lượt tập thể và 35 lượt cá nhân được Chủ tịch UBND xã tặng Giấy khen.")
+    assert awards(doc) == [("Giấy khen", "collective", 12), ("Giấy khen", "individual", 35)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nhân dịp này, nhà trường tặng Giấy khen cho 18 thầy, cô giáo có thành tích xuất sắc.",
+     [("Giấy khen", "individual", 18)]),
+    ("UBND phường khen thưởng 14 hộ gia đình và 6 thầy cô giáo tiêu biểu.",
+     [("khen thưởng", "collective", 14), ("khen thưởng", "individual", 6)]),
+    ("Ba đồng chí được Chủ tịch nước tặng Huân chương Lao động hạng Ba.",
+     [("Huân chương Lao động hạng Ba", "individual", 3)]),
+])
+def test_awards_recipients_outside_the_usual_nouns(run, sentence, expected):
+    assert awards(run(sentence)) == expected
+
+
+def test_awards_quoted_name_after_co_and_no_title_from_the_council_name(run):
+    doc = run("Hội đồng Thi đua - Khen thưởng huyện đề nghị tặng Cờ “Đơn vị xuất sắc” cho 3 tập thể.")
+    assert [(a.title_text, a.recipient, a.count) for a in doc._.awards] == [("Cờ Đơn vị xuất sắc", "collective", 3)]
+
+
+def test_awards_field_name_thi_dua_khen_thuong_awards_nothing(run):
+    doc = run("Hội nghị tổng kết công tác Thi đua - Khen thưởng năm 2023 có sự tham gia của 22 đơn vị trong cụm.")
+    assert awards(doc) == []
+
+
+def test_awards_count_on_the_title(run):
+    doc = run("Giám đốc Sở quyết định công nhận 05 danh hiệu Chiến sĩ thi đua cơ sở và 2 danh hiệu Tập thể lao động xuất sắc.")
+    assert awards(doc) == [("Chiến sĩ thi đua cơ sở", "individual", 5), ("Tập thể lao động xuất sắc", "collective", 2)]
+
+
+def test_awards_proposed_khen_thuong_after_de_nghi(run):
+    doc = run("Huyện đề nghị khen thưởng 2 tập thể và 4 cá nhân.")
+    assert awards(doc) == [("khen thưởng", "collective", 2), ("khen thưởng", "individual", 4)]
+
+
+def test_awards_rank_ends_the_title(run):
+    doc = run("Xã Đông Sơn đón nhận Huân chương Lao động hạng Ba Trường Tiểu học Đông Sơn")
+    assert [t for t, _, _ in awards(doc)] == ["Huân chương Lao động hạng Ba"]
+
+
+def test_awards_list_goes_on_past_a_parenthesis(run):
+    doc = run("Bộ trưởng trao Huân chương Lao động hạng Nhì cho ông Hoàng Văn Lợi, nguyên Giám đốc Sở Công Thương "
+              "(nay nghỉ hưu) và bà Lò Thị Mến, nguyên Phó Giám đốc Sở.")
+    assert awards(doc) == [("Huân chương Lao động hạng Nhì", "individual", 2)]
+
+
+def test_awards_list_stops_at_a_clause_with_its_own_verb(run):
+    doc = run("Chủ tịch tỉnh trao Bằng khen cho Trường THCS Kim Đồng và Giám đốc Sở tặng Giấy khen cho Trường Tiểu học Hòa Bình.")
+    assert awards(doc) == [("Bằng khen", "collective", 1), ("Giấy khen", "collective", 1)]
+
+
+def test_awards_subject_carries_to_later_awards_of_its_sentence(run):
+    doc = run("Trường Tiểu học Quang Trung đạt danh hiệu Tập thể lao động xuất sắc, được UBND tỉnh tặng Bằng khen và tặng Cờ thi đua.")
+    assert awards(doc) == [("Tập thể lao động xuất sắc", "collective", 1), ("Bằng khen", "collective", 1),
+                           ("Cờ thi đua", "collective", 1)]
+
+
+def test_awards_ceremony_holder_is_no_recipient(run):
+    doc = run("Sáng nay, UBND huyện tổ chức Lễ đón nhận Bằng khen của Thủ tướng Chính phủ.")
+    assert awards(doc) == []
+
+
+def test_awards_same_body_told_again_counts_once(run):
+    doc = run("Hợp tác xã Tân Phú nhận Cờ thi đua của UBND tỉnh.\n"
+              "Tại hội nghị, Hợp tác xã Tân Phú vinh dự nhận Cờ thi đua của UBND tỉnh vì thành tích xuất sắc.")
+    assert awards(doc) == [("Cờ thi đua", "collective", 1)]
+
+
+def test_awards_breakdown_names_a_person_of_the_count(run):
+    doc = run("Có 6 cá nhân được tặng Bằng khen (trong đó có đồng chí Lương Văn Tới).")
+    assert awards(doc) == [("Bằng khen", "individual", 6), ("Bằng khen", "individual", 1)]
