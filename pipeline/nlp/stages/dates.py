@@ -24,7 +24,7 @@ if not Doc.has_extension("dates"):
 if not Doc.has_extension("published"):
     Doc.set_extension("published", default=None)
 
-_DAY_PATTERNS = ("dateline", "verbose", "day_range", "dmy", "dm_anchored")
+_DAY_PATTERNS = ("dateline", "verbose", "dm_range", "day_range", "dmy", "dm_anchored")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class DatesStage:
         self._foreign = re.compile(r"\b" + table.alternation("foreign_cues") + r"\b", re.IGNORECASE)
         self._header = re.compile(table.alternation("header_cues"), re.IGNORECASE)
         self._other_event = re.compile(r"(?i)\b" + table.alternation("other_event_cues") + r"\b")
+        self._first_session = re.compile(r"(?i)\b" + table.alternation("first_session_cues") + r"\b")
         self._years = _YearRules(
             mention=caseless(table.pattern("year_mention").pattern),
             school=caseless(table.pattern("school_year").pattern),
@@ -86,9 +87,25 @@ class DatesStage:
             fact.score = self._score(text, fact, sents, fact.span in headers)
         best = max(facts, key=lambda f: f.score, default=None)
         if best is not None and best.score >= self.min_meeting_score:
+            best = self._first_day(text, best, facts, sents)
             best.is_meeting = True
         doc._.dates = facts
         return doc
+
+    def _first_day(self, text: str, best: DateFact, facts: list[DateFact], sents: list[tuple[int, int]]) -> DateFact:
+        """The meeting's first day when a session before the main day is told after it:
+        "Hôm nay (5-3), Đại hội khai mạc ... Sáng 4-3, Đại hội họp phiên trù bị" → 4-3."""
+        if best.year is None:
+            return best
+        main = dt.date(best.year, best.month, best.day)
+        for f in facts:
+            if f is best or f.year is None or f.span[0] < best.span[0]:
+                continue
+            days = (main - dt.date(f.year, f.month, f.day)).days
+            s_start, s_end = sentence_of(sents, f.span[0])
+            if 1 <= days <= 3 and self._first_session.search(text, s_start, s_end):
+                return f
+        return best
 
     def find(self, text: str, low: str) -> list[tuple[str, re.Match[str]]]:
         """Every date expression, most specific rule first, none inside another (``low``: the lowered text)."""
@@ -120,11 +137,13 @@ class DatesStage:
                 d = _date(m)
                 if d:
                     return Anchor(d, "dateline")
-        for rule_id, m in found:
-            if m.span() in headers and m.start() < 400:
-                d = _date(m)
-                if d:
-                    return Anchor(d, "header")
+        yearless = next((m.start() for rule_id, m in found if rule_id in ("dm_anchored", "day_range")
+                         and not m.groupdict().get("y")), 400)
+        stamps = [m for rule_id, m in found if m.span() in headers and m.start() < max(400, yearless)]
+        for m in reversed(stamps):  # the article's own time stamp, after the site's date of today
+            d = _date(m)
+            if d:
+                return Anchor(d, "header")
         line = next((m for rule_id, m in found if rule_id == "date_line" and m.start() < 200), None)
         if line:
             year, month = int(line.group("y")), int(line.group("m"))
@@ -140,13 +159,18 @@ class DatesStage:
         before, after = text[line_start:m.start()], text[m.end():line_end]
         if self._header.match(before.strip()) and len(before.strip()) <= 30:
             return True  # "Thứ Tư, 21/08/2024", "Cập nhật ngày : 13/01/2022" open their line
-        if not after.strip(" \t|-–:0-9") and not self._meeting.search(before[-40:].lower()):
+        if re.fullmatch(r"[\s|\-–:\d]*", after) and not self._meeting.search(before[-40:].lower()):
             # date closing a headline or standing alone
             return len(before.strip()) == 0 or not re.search(r"(?i)\b(ngày|sáng|chiều|tối)\s*$", before)
         return False
 
     def _resolve_year(self, day: int, month: int, anchor: Anchor | None,
                       context: "_ContextYears") -> tuple[int | None, str]:
+        if anchor is not None and anchor.source == "date_line":
+            year = context.year_for(month)  # the years the article reviews beat the crawl's month
+            if year is not None and context.term_start is None and context.school is None \
+                    and anchor.date.year not in context.years:
+                return year, "context"
         if anchor is not None:
             year = anchor.date.year
             if _valid(year, month, day) and dt.date(year, month, day) > anchor.date + dt.timedelta(days=40):
@@ -179,11 +203,18 @@ class DatesStage:
             score += 1.5
         if fact.year_from == "text":
             score += 0.5
-        if fact.rule == "day_range":
+        cue_zone, event_zone = before[-45:], text[s_start:start]
+        timed = re.search(r"(?i),\s*(?:sáng|chiều|tối|trưa|hôm nay)\b[^,]*$", cue_zone)
+        if timed and re.match(r"(?i)\s*(?:căn cứ|thực hiện)\b", sentence):
+            # "Căn cứ kế hoạch ..., sáng 12/3, Đảng ủy tổ chức": the document is of the clause before
+            cue_zone = event_zone = cue_zone[timed.start():]
+        if fact.rule in ("day_range", "dm_range"):
             score += 1.0  # a meeting over several days: its first day
-        elif self._foreign.search(before[-45:]):
+        elif self._foreign.search(cue_zone):
             score -= 4.0
-        if self._other_event.search(text[s_start:start]) or re.search(r"(?i)\bsẽ\b", text[end:s_end]):
+        if _SPAN_OF_YEARS.match(text, end) or re.search(r"\d\s*[-–]\s*$", text[max(0, start - 3):start]):
+            score -= 4.0  # one end of an anniversary's span: "(28/8/1945-28/8/2025)"
+        if self._other_event.search(event_zone) or re.search(r"(?i)\bsẽ\b", text[end:s_end]):
             score -= 3.0
         if is_header:
             score -= 3.0  # the publication date standing on its own line
@@ -204,6 +235,7 @@ class _YearRules:
     review: re.Pattern[str]
 
 
+_SPAN_OF_YEARS = re.compile(r"\s*[-–]\s*\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:19|20)\d{2}")
 _YEAR_WORD = re.compile(r"năm\s+((?:19|20)\d{2})")
 
 
@@ -220,7 +252,8 @@ class _ContextYears:
 
     @cached_property
     def years(self) -> Counter[int]:
-        return Counter(int(m.group("y")) for m in self.patterns.mention.finditer(self.low))
+        return Counter(int(m.group("y")) for m in self.patterns.mention.finditer(self.low)
+                       if not self.low.endswith("sinh ", 0, m.start()))  # "sinh năm 1945" dates nothing
 
     @cached_property
     def school(self) -> tuple[int, int] | None:

@@ -111,3 +111,52 @@ def test_dates_session_over_several_days_takes_the_first(run):
 def test_dates_weekday_inside_the_sentence_is_no_header(run):
     doc = run("Chiều thứ Bảy (12/10/2024), Trường THPT Phan Chu Trinh tổ chức Hội nghị viên chức.")
     assert meeting(doc) == (2024, 10, 12)
+
+
+# -- classes seen on unseen articles (issue 13), on sentences written for the test ----------------------
+def test_dates_reviewed_years_beat_a_crawl_date_line(run):
+    doc = run(" date 2021-09\nSáng 12-1, Chi cục Thuế huyện tổng kết công tác năm 2019, triển khai nhiệm vụ năm 2020.")
+    assert meeting(doc) == (2020, 1, 12)
+
+
+def test_dates_crawl_date_line_dates_a_day_when_no_year_is_named(run):
+    doc = run(" date 2022-11\nTrong hai ngày (15 và 16/11), HĐND huyện tổ chức kỳ họp thứ 9.")
+    assert meeting(doc) == (2022, 11, 15)
+
+
+def test_dates_article_time_stamp_beats_the_site_date_of_today(run):
+    doc = run("Chủ nhật 12/03/2026 07:15\nTrang chủ\n\nĐại hội Hội Luật gia huyện\n\n14/05/2021 09:30\n"
+              "Ngày 13/5, Hội Luật gia huyện tổ chức Đại hội lần thứ IV.")
+    assert meeting(doc) == (2021, 5, 13)
+
+
+def test_dates_range_takes_the_year_of_its_last_day(run):
+    doc = run("Từ ngày 28/6 đến 3/7/2021, các phường đã tổ chức kỳ họp thứ nhất HĐND phường.")
+    assert meeting(doc) == (2021, 6, 28)
+
+
+@pytest.mark.parametrize("term", ["nhiệm kỳ 2016 - 2021", "nhiệm kì 2016-2021"])
+def test_dates_first_session_of_a_term_is_in_its_first_year(run, term):
+    doc = run(f"Ngày 24/6, HĐND huyện khóa XIX, {term} họp kỳ thứ nhất để bầu các chức danh.")
+    assert meeting(doc) == (2016, 6, 24)
+
+
+def test_dates_birth_year_fixes_no_year(run):
+    doc = run("Sáng 5-4, Hội Người cao tuổi xã mừng thọ cụ Lê Văn Bảy, sinh năm 1930.")
+    assert meeting(doc) is None or meeting(doc)[0] != 1930
+
+
+def test_dates_anniversary_span_is_no_meeting_day(run):
+    doc = run("Lễ kỷ niệm 60 năm thành lập ngành (15/3/1965-15/3/2025) và đón nhận Huân chương Lao động.")
+    assert meeting(doc) is None
+
+
+def test_dates_cue_of_another_clause_does_not_drop_the_meeting_day(run):
+    doc = run("Căn cứ kế hoạch của Ban Thường vụ, sáng 14/3/2024, Đảng ủy xã tổ chức hội nghị sơ kết.")
+    assert meeting(doc) == (2024, 3, 14)
+
+
+def test_dates_first_session_told_after_the_main_day(run):
+    doc = run("Hôm nay (12-10), Đại hội đại biểu Hội Nông dân tỉnh lần thứ X, nhiệm kỳ 2023-2028 chính thức khai mạc. "
+              "Sáng 11-10, các đại biểu dâng hương tại tượng đài; buổi chiều, Đại hội họp phiên trù bị.")
+    assert meeting(doc) == (2023, 10, 11)
