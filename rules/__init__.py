@@ -148,4 +148,71 @@ def load(name: str) -> RuleTable:
     return parse(name, raw)
 
 
-__all__ = ["Pattern", "RuleError", "RuleTable", "load", "parse"]
+class PathPrecision(BaseModel):
+    """How often the facts of one rule or path were right on the gold sets: ``{n: 42, right: 41, confidence: 0.97}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    n: int = Field(ge=1)
+    right: int = Field(ge=0)
+    confidence: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _right_of_n(self) -> "PathPrecision":
+        if self.right > self.n:
+            raise ValueError(f"right {self.right} is more than n {self.n}")
+        return self
+
+
+class FieldPrecision(BaseModel):
+    """One field's measured precision, and each of its paths' (``awards``: ``count/named_award`` ...)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    n: int = Field(ge=0)
+    right: int = Field(ge=0)
+    precision: float | None = Field(ge=0, le=1)  # the confidence of a path never seen; None: a field never seen
+    paths: dict[str, PathPrecision] = {}
+
+
+class ConfidenceTable(BaseModel):
+    """``rules/confidence.yaml``: the measured precision of every rule or path, written by ``scripts/calibrate.py``.
+
+    >>> load_confidence().confidence("awards", "count/named_award") > 0.9
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int = Field(ge=1)
+    description: str
+    computed_on: tuple[str, ...]
+    prior_weight: float = Field(gt=0)
+    fields: dict[str, FieldPrecision]
+
+    def confidence(self, field: str, path: str) -> float | None:
+        """The path's measured precision, else its field's; None for a field never measured."""
+        f = self.fields.get(field)
+        if f is None:
+            return None
+        p = f.paths.get(path)
+        return p.confidence if p is not None else f.precision
+
+
+@lru_cache(maxsize=None)
+def load_confidence() -> ConfidenceTable:
+    """Load and validate ``rules/confidence.yaml`` (cached)."""
+    try:
+        text = resources.files(__name__).joinpath("confidence.yaml").read_text(encoding="utf-8")
+        return ConfidenceTable(**yaml.safe_load(text))
+    except FileNotFoundError:
+        raise RuleError("rules/confidence.yaml: no such file (run scripts/calibrate.py)") from None
+    except (yaml.YAMLError, TypeError) as exc:
+        raise RuleError(f"rules/confidence.yaml: {exc}") from None
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+        raise RuleError(f"rules/confidence.yaml: {problems}") from None
+
+
+__all__ = ["ConfidenceTable", "FieldPrecision", "PathPrecision", "Pattern", "RuleError", "RuleTable", "load",
+           "load_confidence", "parse"]

@@ -97,6 +97,7 @@ class Person(_Model):
     roles: list[Role] = []
     evidence: list[Evidence] = Field(min_length=1)
     title_evidence: list[Evidence] = []
+    rule: str | None = None  # what made the name a person: "cue" (đồng chí, ông, a rank), "list", "titled"
     confidence: Confidence = Field(default=None, ge=0, le=1)
 
     @field_validator("roles")

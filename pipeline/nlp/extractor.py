@@ -11,10 +11,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
 from hoinghi.pipeline.errors import ExtractError
+from hoinghi.pipeline.nlp.confidence import above, with_confidence
 from hoinghi.pipeline.nlp.language import build_nlp
 from hoinghi.pipeline.nlp.record import build_record
 from hoinghi.schemas import ArticleFacts
 from spacy.language import Language
+
+from hoinghi import rules
 
 _META_KEYS = ("path", "url", "published", "source", "encoding", "title")
 
@@ -30,12 +33,20 @@ class Extractor:
     once a zone rather than once a document (a zone a document costs about
     1 ms). A pipeline passed in may be shared, and zones must not nest, so it
     gets none.
+
+    Every fact gets the confidence of its path (``rules/confidence.yaml``); with
+    ``min_confidence`` the facts below it are left out of the record.
     """
 
-    def __init__(self, nlp: Language | None = None, *, zone_docs: int = 1000) -> None:
+    def __init__(self, nlp: Language | None = None, *, zone_docs: int = 1000,
+                 min_confidence: float | None = None) -> None:
         if zone_docs < 1:
             raise ValueError(f"zone_docs must be at least 1, got {zone_docs}")
+        if min_confidence is not None and not 0 <= min_confidence <= 1:
+            raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
         self.nlp = nlp if nlp is not None else build_nlp()
+        self.confidence = rules.load_confidence()
+        self.min_confidence = min_confidence
         self.zone_docs = zone_docs if nlp is None else None
         self._zone = ExitStack()
         self._zone_left = 0  # documents the open zone still takes
@@ -50,7 +61,8 @@ class Extractor:
         doc._.published = meta.get("published")
         for _, component in self.nlp.pipeline:
             doc = component(doc)
-        return build_record(doc, doc_id=doc_id, meta=meta)
+        record = with_confidence(build_record(doc, doc_id=doc_id, meta=meta), self.confidence)
+        return record if self.min_confidence is None else above(record, self.min_confidence)
 
     def _next_zone_slot(self) -> None:
         """Open a fresh memory zone when the current one has taken ``zone_docs`` documents (no Doc outlives it)."""

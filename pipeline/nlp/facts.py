@@ -33,6 +33,7 @@ class PersonFact:
     titles: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    rule: str = "titled"  # what made the name a person: "cue" (đồng chí, ông, a rank), "list", "titled"
 
 
 @dataclass
@@ -63,6 +64,7 @@ class PercentFact:
     year: int | None = None
     subject: Span | None = None
     anchor: Span | None = None  # the words whose surroundings decide the kind, when not the whole span
+    kind_rule: str = ""  # the cue that decided the kind ("vote_before", "target_frame", "result_end" ...)
 
 
 @dataclass

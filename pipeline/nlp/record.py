@@ -52,7 +52,7 @@ def build_record(doc: Doc, *, doc_id: str, meta: dict[str, str] | None = None) -
             titles=[q.text(t) or "" for t in p.titles],
             roles=list(p.roles),
             evidence=[q.evidence(s) for s in p.mentions],
-            title_evidence=[q.evidence(t) for t in p.titles],
+            title_evidence=[q.evidence(t) for t in p.titles], rule=p.rule,
         )
         for p in doc._.people
     ]
@@ -66,7 +66,8 @@ def build_record(doc: Doc, *, doc_id: str, meta: dict[str, str] | None = None) -
     percentages = [
         Percentage(
             value=p.value, numerator=p.numerator, denominator=p.denominator, kind=p.kind, year=p.year,
-            subject=q.text(p.subject), rule=p.rule, evidence=q.evidence(p.span),
+            subject=q.text(p.subject), rule=f"{p.rule}/{p.kind_rule}" if p.kind_rule else p.rule,
+            evidence=q.evidence(p.span),
         )
         for p in doc._.percentages
     ]

@@ -114,7 +114,8 @@ class PeopleStage:
             if person is None:
                 if not (in_list or verdict or (titles and name.split(" ")[0] in self.surnames)):
                     continue
-                person = people[key] = PersonFact(name=name, name_span=(start, end))
+                person = people[key] = PersonFact(name=name, name_span=(start, end),
+                                                  rule="list" if in_list else "cue" if verdict else "titled")
             person.mentions.append((start, end))
             self._merge_titles(text, person, titles)
             if in_list and groups and not intro:

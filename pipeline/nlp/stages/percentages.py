@@ -77,7 +77,7 @@ class PercentagesStage:
             s_start, s_end = sentence_of(sents, fact.span[0])
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
-            fact.kind = self._kind(text, fact.anchor or fact.span, s_start, s_end)
+            fact.kind, fact.kind_rule = self._kind(text, fact.anchor or fact.span, s_start, s_end)
             fact.subject = self._subject(text, fact.span, s_start, s_end)
             clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
             years = years_in(clause) or years_in(text[s_start:s_end])
@@ -117,8 +117,8 @@ class PercentagesStage:
             return False
         return True
 
-    def _kind(self, text: str, span: Span, s_start: int, s_end: int) -> str:
-        """vote, target, result or other, from the words around the number.
+    def _kind(self, text: str, span: Span, s_start: int, s_end: int) -> tuple[str, str]:
+        """vote, target, result or other, from the words around the number, and the cue that decided it.
 
         In order: a vote ("nhất trí 100%", "100% đại biểu ... tán thành"); attendance
         ("77/86 đại biểu tham dự") is other; a target when the sentence sets targets
@@ -133,37 +133,37 @@ class PercentagesStage:
         before = text[s_start:span[0]]
         votes_after = self.vote_verb.search(post[:100]) is not None
         if self.vote_before.search(pre[-30:]) or re.match(r"(?i)\s*(?:số\s+)?phiếu\b", post):
-            return "vote"
+            return "vote", "vote_before"
         bracket = re.match(r"\s*\(([^)]*)\)", post)
         if bracket and self.vote_after.search(" " + bracket.group(1).split(" ", 1)[-1]) and self.vote_verb.search(bracket.group(1)):
-            return "vote"  # "với tỷ lệ 98,61% (283/287 đại biểu tán thành)"
+            return "vote", "vote_bracket"  # "với tỷ lệ 98,61% (283/287 đại biểu tán thành)"
         if re.match(r"\s*/\s*năm\b", post):
-            return "other"  # a rate a year: "bình quân 6,5%/năm", "chia lãi 8%/năm"
+            return "other", "rate_per_year"  # a rate a year: "bình quân 6,5%/năm", "chia lãi 8%/năm"
         if not votes_after and (self.attendance.search(pre[-60:] + " " + post[:80])
                                 or (self.vote_after.match(post) and self.attendance.search(before))):
-            return "other"  # "Dự kỳ họp có ...; cùng 27/28 đại biểu HĐND xã"
+            return "other", "attendance"  # "Dự kỳ họp có ...; cùng 27/28 đại biểu HĐND xã"
         if self.vote_after.match(post) and votes_after:
-            return "vote"
+            return "vote", "vote_after"
         if self.target_bracket.search(pre) and post.lstrip().startswith(")"):
-            return "target"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
+            return "target", "target_bracket"  # "thấp hơn chỉ tiêu huyện giao (50%)"; not "các chỉ tiêu (4/4 chỉ tiêu)"
         if re.search(r"(?i)\b(?:chỉ tiêu|mức cho phép|định mức)\s*$", local) and not post.lstrip().startswith(("chỉ tiêu",)):
-            return "target"  # "thấp hơn chỉ tiêu 5% Tổng cục giao"
+            return "target", "target_before"  # "thấp hơn chỉ tiêu 5% Tổng cục giao"
         if re.search(r"(?i)\bcùng(?:\s+với)?\s*$", local) and self.attendance.search(before):
-            return "other"  # "Đến dự hội nghị có ông A; ... cùng 72/74 cán bộ"
+            return "other", "attendance_with"  # "Đến dự hội nghị có ông A; ... cùng 72/74 cán bộ"
         if self.share_end.search(local):
-            return "other"
+            return "other", "share"
         if self._target_frame(before):
-            return "target"
+            return "target", "target_frame"
         if (self.change_end.search(local) and not re.search(r"(?i)\b(?:đạt|hoàn thành) và vượt\s*$", local)) \
                 or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b", local):
-            return "other"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
+            return "other", "change"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
         if self.result_end.search(local) or self.result_verb.search(pre):
-            return "result"
+            return "result", "result_end"
         if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã)\b", post):
-            return "result"
+            return "result", "result_after"
         if not pre.strip() or self.result_verb.search(before):
-            return "result"  # "98,6% công đoàn cơ sở phối hợp ..." opening its clause states what was done
-        return "other"
+            return "result", "result_open"  # "98,6% công đoàn cơ sở phối hợp ..." opening its clause states what was done
+        return "other", "default"
 
     def _target_frame(self, before: str) -> bool:
         """Whether the sentence sets targets before this number and has not turned to results."""

@@ -1,0 +1,134 @@
+"""How often each rule or path is right on gold: the confidence table, and its check on other text.
+
+A fact is right when the scorer would count it (``ANNOTATION.md``): the meeting day
+equal; the host equal or one containing the other; a person's name among the gold
+names; an award matched on count, recipient and title; a percentage matched on its
+value and of the right kind; a quantity matched and of the right kind. A path's
+confidence is its precision shrunk toward its field's, ``(right + w·p) / (n + w)``,
+so that a path seen twice does not claim 1.0:
+
+    >>> round(shrunk(right=20, n=20, prior=0.95, weight=4), 3)
+    0.992
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from hoinghi.pipeline.evaluation.scoring import (
+    Record,
+    _greedy,
+    award_same,
+    host,
+    meeting_date,
+    norm,
+    pct_key,
+    quantity_same,
+)
+from hoinghi.pipeline.nlp.confidence import FIELDS, fact_paths
+from hoinghi.schemas import ArticleFacts
+
+from hoinghi import rules
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One predicted fact: its field, the path that produced it, and whether gold holds it."""
+
+    field: str
+    path: str
+    right: bool
+
+
+def outcomes(gold: dict[str, Record], predicted: Iterable[ArticleFacts]) -> list[Outcome]:
+    """Every predicted fact of the records whose ``doc_id`` gold annotates, judged against gold."""
+    out: list[Outcome] = []
+    for record in predicted:
+        g = gold.get(record.doc_id)
+        if g is None:
+            continue
+        p = record.model_dump(mode="json")
+        judged = _judge(g, p)
+        for (field, path, _), right in zip(fact_paths(record), judged, strict=True):
+            if right is not None:
+                out.append(Outcome(field, path, right))
+    return out
+
+
+def _judge(g: Record, p: Record) -> list[bool | None]:
+    """Right or wrong (None: not judged) for each fact of ``p``, in the order of :func:`fact_paths`."""
+    verdicts: list[bool | None] = []
+    if p["meeting"]["date"] and any(d["is_meeting"] and d["iso"] for d in p["dates"]):
+        verdicts.append(meeting_date(g) == p["meeting"]["date"])
+    if p["meeting"]["host"]:
+        gh, ph = norm(host(g)), norm(p["meeting"]["host"])
+        verdicts.append(bool(gh) and (gh in ph or ph in gh))
+    names = Counter(norm(x["name"]) for x in g.get("people", []))
+    for person in p["people"]:
+        name = norm(person["name"])
+        verdicts.append(names[name] > 0)
+        names[name] -= 1
+    verdicts += _matched(g.get("awards", []), p["awards"], award_same, kind=False)
+    verdicts += _matched(g.get("percentages", []), p["percentages"], lambda a, b: pct_key(a) == pct_key(b), kind=True)
+    if "quantities" in g:
+        verdicts += _matched(g.get("quantities") or [], p["quantities"], quantity_same, kind=True)
+    else:
+        verdicts += [None] * len(p["quantities"])  # gold that annotates no quantities judges none
+    return verdicts
+
+
+def _matched(gold: list[Record], pred: list[Record], same: Any, *, kind: bool) -> list[bool]:
+    pairs = {id(b): a for a, b in _greedy(gold, pred, same)}
+    return [id(b) in pairs and (not kind or pairs[id(b)].get("kind") == b.get("kind")) for b in pred]
+
+
+def shrunk(*, right: int, n: int, prior: float, weight: float) -> float:
+    """A path's precision pulled toward its field's by ``weight`` facts' worth."""
+    return (right + weight * prior) / (n + weight)
+
+
+def table(results: list[Outcome], *, computed_on: tuple[str, ...], weight: float = 4.0) -> dict[str, Any]:
+    """The confidence table as ``rules/confidence.yaml`` holds it."""
+    fields: dict[str, Any] = {}
+    for field in FIELDS:
+        mine = [o for o in results if o.field == field]
+        right = sum(o.right for o in mine)
+        precision = right / len(mine) if mine else None
+        paths: dict[str, Any] = {}
+        for path in sorted({o.path for o in mine}):
+            these = [o for o in mine if o.path == path]
+            r = sum(o.right for o in these)
+            paths[path] = {"n": len(these), "right": r,
+                           "confidence": round(shrunk(right=r, n=len(these), prior=precision, weight=weight), 3)}
+        fields[field] = {"n": len(mine), "right": right,
+                         "precision": None if precision is None else round(precision, 3), "paths": paths}
+    return {
+        "version": 1,
+        "description": ("The measured precision of each rule or path on the gold sets, written by "
+                        "scripts/calibrate.py; do not edit by hand. A fact's confidence is its path's, "
+                        "(right + w*p) / (n + w) with p its field's precision and w the prior weight."),
+        "computed_on": list(computed_on),
+        "prior_weight": weight,
+        "fields": fields,
+    }
+
+
+@dataclass(frozen=True)
+class Check:
+    """Facts of a set at or above a confidence, and how many of them were right."""
+
+    minimum: float
+    n: int
+    right: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.n if self.n else None
+
+
+def check(confidence: rules.ConfidenceTable, results: list[Outcome], minimum: float = 0.9) -> Check:
+    """How precise the facts are that ``confidence`` (computed elsewhere) puts at ``minimum`` or above."""
+    chosen = [o for o in results if (confidence.confidence(o.field, o.path) or 0.0) >= minimum]
+    return Check(minimum, len(chosen), sum(o.right for o in chosen))
