@@ -1,7 +1,8 @@
 """Measure how often each rule or path is right on the gold sets and write ``rules/confidence.yaml``.
 
     python scripts/calibrate.py            # extract dev and dev3, write the table from both
-    python scripts/calibrate.py --check    # also: computed on one set, how precise is it on the other?
+    python scripts/calibrate.py --cross    # also: computed on one set, how precise is it on the other?
+    python scripts/calibrate.py --check    # exit 1 when the table is not what it would write now
 
 The gold sets are ``../shared/corpus/dev`` and ``../shared/corpus/dev3`` (real articles
 from many sites). A test (tests/evaluation/test_calibration.py) fails when the table
@@ -60,13 +61,20 @@ def cross_check(results: dict[str, list[Outcome]], minimum: float = 0.9) -> list
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="also print the cross-set check")
+    parser.add_argument("--cross", action="store_true", help="also print the cross-set check")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when the table is stale")
     args = parser.parse_args(argv)
     extractor = Extractor()
     results = {name: set_outcomes(extractor, name) for name in SETS}
-    TABLE.write_text(table_text(results), encoding="utf-8")
-    print(f"wrote {TABLE.relative_to(ROOT)}: {sum(len(r) for r in results.values())} facts of {', '.join(SETS)}")
+    text = table_text(results)
     if args.check:
+        if TABLE.read_text(encoding="utf-8") != text:
+            print(f"{TABLE.relative_to(ROOT)} is stale: run python scripts/calibrate.py", file=sys.stderr)
+            return 1
+    else:
+        TABLE.write_text(text, encoding="utf-8")
+        print(f"wrote {TABLE.relative_to(ROOT)}: {sum(len(r) for r in results.values())} facts of {', '.join(SETS)}")
+    if args.cross:
         print("\n".join(cross_check(results)))
     return 0
 

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -37,13 +38,16 @@ def main() -> None:
               help="Append to OUTPUT, skipping documents already in it (same doc_id and text).")
 @click.option("--db", default=None,
               help="Also index the records into this archive (a path or postgresql:// URL), as hoinghi index does.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Leave out facts whose confidence (the measured precision of their rule) is below this, e.g. 0.9.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, max_chars: int,
-            jobs: int | None, timeout: float, resume: bool, db: str | None, quiet: bool) -> None:
+            jobs: int | None, timeout: float, resume: bool, db: str | None, min_confidence: float | None,
+            quiet: bool) -> None:
     """Extract facts from articles: .txt files, saved pages (.html/.htm), JSONL ({"id","text",...}),
     folders of them, any gzipped, or - for JSONL on stdin.
 
-    Example: hoinghi extract corpus/articles -o facts.jsonl -j 2
+    Example: hoinghi extract corpus/articles -o facts.jsonl -j 2 --min-confidence 0.9
 
     Records are written in input order as each finishes; Ctrl-C leaves every
     finished one, and --resume carries on. Exit code 0 when every document
@@ -64,8 +68,14 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
             from hoinghi.pipeline.archive.writer import ArchiveWriter
 
             archive = ArchiveWriter(db)
+        factory = None
+        if min_confidence is not None:
+            from hoinghi.pipeline.nlp.extractor import Extractor
+
+            factory = functools.partial(Extractor, min_confidence=min_confidence)
         summary = run_batch(inputs, output, errors_path, jobs=jobs, timeout=timeout, resume=resume,
-                            max_chars=max_chars, progress=bar, on_record=archive.add_line if archive else None)
+                            max_chars=max_chars, extractor_factory=factory, progress=bar,
+                            on_record=archive.add_line if archive else None)
     except BatchInterrupted as exc:
         summary, code = exc.summary, (130 if exc.signal_name == "SIGINT" else 143)
         click.echo(f"\n{exc}", err=True)

@@ -277,3 +277,17 @@ def test_cli_extract_killed_run_leaves_whole_records_no_workers_and_resume_compl
     assert len(workers) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert out.read_bytes().endswith(b"\n") and len(_lines(out)) < 600
     _resume_completes(src, out, 600)
+
+
+def test_cli_extract_min_confidence_leaves_out_less_certain_facts(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Sáng ngày 14/3/2024, Hội Cựu chiến binh xã tổ chức hội nghị. "
+                                           "Hội khen thưởng 4 tập thể và 11 cá nhân.", encoding="utf-8")
+    every, sure = tmp_path / "all.jsonl", tmp_path / "sure.jsonl"
+    for out, extra in ((every, []), (sure, ["--min-confidence", "1"])):
+        result = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "-o", str(out), "-q", "-j", "1", *extra])
+        assert result.exit_code == 0, result.output
+    full, kept = _lines(every)[0], _lines(sure)[0]
+    assert full["awards"] and all(a["confidence"] is not None for a in full["awards"])
+    assert [a for a in full["awards"] if a["confidence"] >= 1] == kept["awards"]
+    assert len(kept["awards"]) < len(full["awards"])

@@ -1,0 +1,75 @@
+"""The confidence table: how it is computed, that it is current, and that records carry it."""
+import subprocess
+import sys
+
+import pytest
+from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, shrunk, table
+from hoinghi.pipeline.nlp.confidence import above, with_confidence
+
+from hoinghi import rules
+from tests.conftest import ROOT, SHARED
+
+TEXT = ("Sáng ngày 14/3/2024, Hội Nông dân xã Tân Lập tổ chức hội nghị tổng kết. Đồng chí Vi Văn Sơn, "
+        "Chủ tịch Hội chủ trì. Hội khen thưởng 3 tập thể và 9 cá nhân; 97,5% hội viên đạt danh hiệu.")
+
+
+def test_calibration_shrinks_a_rare_path_toward_its_field():
+    assert shrunk(right=2, n=2, prior=0.8, weight=4) == pytest.approx((2 + 3.2) / 6)
+
+
+def test_calibration_table_counts_each_path():
+    results = [Outcome("awards", "count/verb", True), Outcome("awards", "count/verb", False),
+               Outcome("awards", "named/named_award", True), Outcome("awards", "named/named_award", True)]
+    t = rules.ConfidenceTable(**table(results, computed_on=("test",), weight=2))
+    assert t.fields["awards"].precision == 0.75
+    assert t.fields["awards"].paths["count/verb"].right == 1
+    assert t.confidence("awards", "count/verb") == pytest.approx(round((1 + 1.5) / 4, 3))
+    assert t.confidence("awards", "never/seen") == 0.75
+    assert t.fields["people"].precision is None and t.confidence("people", "cue") is None
+
+
+def test_calibration_check_counts_the_confident_facts():
+    results = [Outcome("awards", "a", True)] * 9 + [Outcome("awards", "a", False), Outcome("awards", "b", False)]
+    t = rules.ConfidenceTable(**table(results, computed_on=("test",), weight=1))
+    c = check(t, results, minimum=0.8)
+    assert (c.n, c.right) == (10, 9)
+
+
+def test_calibration_judges_a_fact_as_the_scorer_counts_it(extractor):
+    rec = extractor.extract(TEXT, doc_id="t")
+    gold = {"t": {"doc_id": "t", "meeting_date": "2024-03-14", "people": [{"name": "Vi Văn Sơn"}],
+                  "awards": [{"title": "khen thưởng", "recipient": "collective", "count": 3}],
+                  "percentages": [{"value": 97.5, "numerator": None, "denominator": None, "kind": "target"}]}}
+    judged = {(o.field, o.right) for o in outcomes(gold, [rec])}
+    assert ("meeting_date", True) in judged and ("people", True) in judged
+    assert ("awards", True) in judged and ("awards", False) in judged  # the 9 individuals are not in this gold
+    assert ("percentages", False) in judged  # the value matches, the kind does not
+
+
+def test_calibration_every_fact_gets_a_confidence(extractor):
+    rec = extractor.extract(TEXT, doc_id="t")
+    assert rec.meeting.date_confidence is not None
+    assert all(f.confidence is not None for f in [*rec.people, *rec.awards, *rec.percentages])
+
+
+def test_calibration_min_confidence_leaves_out_facts_below_it(extractor):
+    rec = extractor.extract(TEXT, doc_id="t")
+    kept = above(rec, 1.01)
+    assert kept.people == [] and kept.awards == [] and kept.percentages == []
+    assert kept.meeting.date is None and not any(d.is_meeting for d in kept.dates)
+    assert above(rec, 0.0) == rec
+
+
+def test_calibration_confidence_is_set_from_the_table(extractor):
+    rec = extractor.extract(TEXT, doc_id="t")
+    fields = {"awards": {"n": 1, "right": 1, "precision": 0.5, "paths": {}}}
+    t = rules.ConfidenceTable(version=1, description="t", computed_on=(), prior_weight=1, fields=fields)
+    assert {a.confidence for a in with_confidence(rec, t).awards} == {0.5}
+    assert with_confidence(rec, t).people[0].confidence is None
+
+
+def test_calibration_table_is_current():
+    if not (SHARED / "corpus" / "dev3").is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    done = subprocess.run([sys.executable, "scripts/calibrate.py", "--check"], cwd=ROOT)
+    assert done.returncode == 0
