@@ -15,9 +15,13 @@ from hoinghi.schemas.models import (
     Person,
     Quantity,
     SourceMeta,
+    UNCERTAIN_BELOW,
+    is_uncertain,
 )
 
 __all__ = [
+    "UNCERTAIN_BELOW",
+    "is_uncertain",
     "ArticleFacts",
     "Award",
     "DateMention",

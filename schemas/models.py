@@ -22,6 +22,13 @@ QuantityKind = Literal["target", "result", "other"]
 Bound = Literal["over", "under", "about"]
 #: The measured precision of the rule or path that produced a fact (``scripts/calibrate.py``), 0..1.
 Confidence = float | None
+#: A fact below this confidence is shown as uncertain (archive, search, article page).
+UNCERTAIN_BELOW = 0.9
+
+
+def is_uncertain(confidence: Confidence) -> bool:
+    """Whether a fact of this confidence is shown as uncertain; one never measured (None) is not."""
+    return confidence is not None and confidence < UNCERTAIN_BELOW
 SCHEMA_VERSION = 1
 
 

@@ -7,12 +7,14 @@
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from hoinghi.pipeline.archive.fold import phrase_spans
+from hoinghi.schemas import is_uncertain
 
 _BOUNDARY = re.compile(r"(?<=[.!?…])\s+|\n+")
 MAX_SENTENCE = 320
@@ -31,6 +33,13 @@ class Hit:
     sentence: str
     sentence_start: int
     marks: tuple[tuple[int, int], ...]
+    date_confidence: float | None = None
+    body_confidence: float | None = None
+    uncertain: int = 0  # facts of the article below the confidence shown as certain
+
+    def flagged(self, value: str | None, confidence: float | None) -> str | None:
+        """``"2024-01-26?"`` when the value is uncertain (``hoinghi.schemas.is_uncertain``)."""
+        return f"{value}?" if value and is_uncertain(confidence) else value
 
     def segments(self) -> list[tuple[str, bool]]:
         """The sentence cut at its marks: ``[("Đồng chí ", False), ("Lâm Đức Xuân", True), (" chủ trì.", False)]``."""
@@ -91,6 +100,13 @@ def make_hit(article: Mapping[str, Any], *, needles: Iterable[str], fallback: tu
     marks = tuple((a - s, b - s) for a, b in spans if a >= s and b <= e)
     if not marks and fallback and first is None:
         marks = ((fallback[0] - s, fallback[1] - s),)
+    facts = json.loads(article["facts"]) if article.get("facts") else {}
+    meeting = facts.get("meeting") or {}
+    listed = [f for key in ("people", "awards", "percentages", "quantities") for f in facts.get(key) or []]
+    uncertain = sum(is_uncertain(f.get("confidence")) for f in listed)
+    uncertain += sum(is_uncertain(meeting.get(k)) for k in ("date_confidence", "host_confidence"))
     return Hit(doc_id=article["doc_id"], date=article.get("date"), body=article.get("body"),
                title=article.get("title"), url=article.get("url"), score=score,
-               sentence=text[s:e], sentence_start=s, marks=marks)
+               sentence=text[s:e], sentence_start=s, marks=marks,
+               date_confidence=meeting.get("date_confidence"), body_confidence=meeting.get("host_confidence"),
+               uncertain=uncertain)

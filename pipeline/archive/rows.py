@@ -74,6 +74,7 @@ def article_rows(record: ArticleFacts, *, indexed_at: str | None = None) -> Arti
         "indexed_at": indexed_at or dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     meeting = {"date": m.date, "host": m.host, "host_folded": fold_words(m.host or ""), "title": m.title,
+               "date_confidence": m.date_confidence, "host_confidence": m.host_confidence,
                **_ev(m.date_evidence, "date"), **_ev(m.host_evidence, "host"), **_ev(m.title_evidence, "title")}
     for key in ("date_text", "host_text", "title_text"):
         meeting.pop(key)
@@ -83,16 +84,17 @@ def article_rows(record: ArticleFacts, *, indexed_at: str | None = None) -> Arti
     for i, p in enumerate(record.people):
         person = {"ordinal": i, "name": p.name, "name_folded": fold_words(p.name), "titles": _json(p.titles),
                   "titles_folded": fold_words(" ; ".join(p.titles)), "roles": _json(p.roles), **_ev(p.evidence[0]),
-                  "mentions": _json([[e.start, e.end] for e in p.evidence])}
+                  "mentions": _json([[e.start, e.end] for e in p.evidence]), "confidence": p.confidence}
         titles = [{"ordinal": j, "title": t, "title_folded": fold_words(t), **_ev(e)}
                   for j, (t, e) in enumerate(zip_longest(p.titles, p.title_evidence)) if t is not None]
         people.append((person, titles))
     awards = [{"ordinal": i, "title": a.title, "title_folded": fold_words(a.title), "issuer": a.issuer,
-               "recipient": a.recipient, "count": a.count, "year": a.year, "rule": a.rule, **_ev(a.evidence)}
+               "recipient": a.recipient, "count": a.count, "year": a.year, "rule": a.rule, "confidence": a.confidence,
+               **_ev(a.evidence)}
               for i, a in enumerate(record.awards)]
     percentages = [{"ordinal": i, "value": q.value, "numerator": q.numerator, "denominator": q.denominator,
                     "kind": q.kind, "year": q.year, "subject": q.subject, "subject_folded": fold_words(q.subject or ""),
-                    "rule": q.rule, **_ev(q.evidence)} for i, q in enumerate(record.percentages)]
+                    "rule": q.rule, "confidence": q.confidence, **_ev(q.evidence)} for i, q in enumerate(record.percentages)]
     bodies = [m.host, *(a.issuer for a in record.awards)]
     fts = {
         "title": fold_words(" ; ".join(dict.fromkeys(t for t in (meta.title, m.title) if t))),

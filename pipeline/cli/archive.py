@@ -16,6 +16,7 @@ import click
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS
+from hoinghi.schemas import UNCERTAIN_BELOW
 
 DB_HELP = "Archive: an SQLite file, or a postgresql:// URL (env HOINGHI_DB)."
 
@@ -62,16 +63,23 @@ def _clip(text: str | None, width: int) -> str:
 
 
 def format_table(hits: list[Hit], width: int) -> str:
-    """Hits as a table: rank, doc_id, date, body, and the sentence (wrapped) with «marks»."""
+    """Hits as a table: rank, doc_id, date, body, and the sentence (wrapped) with «marks».
+
+    An uncertain date or body (confidence below ``UNCERTAIN_BELOW``) ends in "?"; an
+    article with uncertain facts says how many under its sentence.
+    """
     id_w = min(24, max([len("doc_id")] + [len(h.doc_id) for h in hits]))
     body_w = 26
-    head = f"{'#':>3}  {'doc_id':<{id_w}}  {'date':<10}  {'body':<{body_w}}  "
+    head = f"{'#':>3}  {'doc_id':<{id_w}}  {'date':<11}  {'body':<{body_w}}  "
     text_w = max(30, width - len(head))
     lines = [head + "sentence"]
     for rank, hit in enumerate(hits, start=1):
-        left = (f"{rank:>3}  {_clip(hit.doc_id, id_w):<{id_w}}  {_clip(hit.date, 10):<10}  "
-                f"{_clip(hit.body, body_w):<{body_w}}  ")
+        date, body = hit.flagged(hit.date, hit.date_confidence), hit.flagged(hit.body, hit.body_confidence)
+        left = (f"{rank:>3}  {_clip(hit.doc_id, id_w):<{id_w}}  {_clip(date, 11):<11}  "
+                f"{_clip(body, body_w):<{body_w}}  ")
         wrapped = textwrap.wrap(hit.marked().replace("\n", " "), text_w) or [""]
+        if hit.uncertain:
+            wrapped.append(f"({hit.uncertain} uncertain facts: confidence below {UNCERTAIN_BELOW})")
         lines.append(left + wrapped[0])
         lines += [" " * len(head) + more for more in wrapped[1:]]
     return "\n".join(lines)

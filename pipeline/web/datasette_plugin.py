@@ -24,7 +24,7 @@ from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS, SearchQuery
 from hoinghi.pipeline.archive.sqlite import SQLiteArchive, register_functions
 from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
-from hoinghi.schemas import ArticleFacts
+from hoinghi.schemas import UNCERTAIN_BELOW, ArticleFacts, is_uncertain
 from markupsafe import Markup, escape
 
 FORM_FIELDS = ("q", "person", "body", "award", "year", "kind")
@@ -93,7 +93,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
         except ArchiveError as exc:
             error = str(exc)
     context = {"form": form, "hits": hits, "error": error, "kinds": KINDS, "database": name,
-               "searched": any(form.values())}
+               "searched": any(form.values()), "note": _uncertain_badge}
     return Response.html(await datasette.render_template("hoinghi_search.html", context, request=request))
 
 
@@ -106,5 +106,14 @@ async def article_page(datasette: Any, request: Any) -> Response:
         return await _not_found(datasette, request, f"{doc_id}: not in the archive {name}")
     record = ArticleFacts.model_validate({**json.loads(row["facts"]), "text": row["text"]})
     context = {"record": record, "doc_id": doc_id, "database": name, "kinds": KIND_LABELS,
-               "text_html": Markup(marked_html(record.text, fact_spans(record)))}
+               "text_html": Markup(marked_html(record.text, fact_spans(record))),
+               "note": _uncertain_badge, "uncertain_below": UNCERTAIN_BELOW}
     return Response.html(await datasette.render_template("hoinghi_article.html", context, request=request))
+
+
+def _uncertain_badge(confidence: float | None) -> Markup:
+    """A badge after an uncertain fact on the article page: ``chưa chắc / uncertain 0.79``."""
+    if not is_uncertain(confidence):
+        return Markup("")
+    return Markup('<span class="hoinghi-uncertain" title="confidence: the measured precision of the rule that '
+                  'found it">chưa chắc / uncertain {:.2f}</span>').format(confidence)

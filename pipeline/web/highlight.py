@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from hoinghi.schemas import ArticleFacts
+from hoinghi.schemas import ArticleFacts, is_uncertain
 
 KIND_LABELS = {
     "date": "Ngày / date", "host": "Đơn vị tổ chức / host", "title": "Tên hội nghị / meeting",
@@ -30,6 +30,12 @@ class Span:
     kind: str
     label: str
     anchor: str
+    uncertain: bool = False  # the fact's confidence is below UNCERTAIN_BELOW: marked as such
+
+
+def confidence_note(confidence: float | None) -> str:
+    """``" — chưa chắc / uncertain (0.79)"`` for an uncertain fact, else ``""``."""
+    return f" — chưa chắc / uncertain ({confidence:.2f})" if is_uncertain(confidence) else ""
 
 
 def fact_spans(record: ArticleFacts) -> list[Span]:
@@ -37,10 +43,13 @@ def fact_spans(record: ArticleFacts) -> list[Span]:
     m = record.meeting
     spans: list[Span] = []
     if m.date_evidence:
-        spans.append(Span(m.date_evidence.start, m.date_evidence.end, "date", f"ngày họp {m.date}", "meeting-date"))
+        spans.append(Span(m.date_evidence.start, m.date_evidence.end, "date",
+                          f"ngày họp {m.date}" + confidence_note(m.date_confidence), "meeting-date",
+                          is_uncertain(m.date_confidence)))
     if m.host_evidence:
-        spans.append(Span(m.host_evidence.start, m.host_evidence.end, "host", f"đơn vị tổ chức: {m.host}",
-                          "meeting-host"))
+        spans.append(Span(m.host_evidence.start, m.host_evidence.end, "host",
+                          f"đơn vị tổ chức: {m.host}" + confidence_note(m.host_confidence), "meeting-host",
+                          is_uncertain(m.host_confidence)))
     if m.title_evidence:
         spans.append(Span(m.title_evidence.start, m.title_evidence.end, "title", f"hội nghị: {m.title}",
                           "meeting-title"))
@@ -49,19 +58,20 @@ def fact_spans(record: ArticleFacts) -> list[Span]:
             spans.append(Span(d.evidence.start, d.evidence.end, "date", f"ngày {d.iso or d.evidence.text}",
                               f"date-{i}"))
     for i, p in enumerate(record.people):
-        label = " — ".join(filter(None, [p.name, "; ".join(p.titles), ", ".join(p.roles)]))
+        label = " — ".join(filter(None, [p.name, "; ".join(p.titles), ", ".join(p.roles)])) + confidence_note(p.confidence)
         for j, ev in enumerate(p.evidence):
-            spans.append(Span(ev.start, ev.end, "person", label, f"person-{i}-{j}"))
+            spans.append(Span(ev.start, ev.end, "person", label, f"person-{i}-{j}", is_uncertain(p.confidence)))
         for j, ev in enumerate(p.title_evidence):
             spans.append(Span(ev.start, ev.end, "ptitle", f"chức danh của {p.name}", f"person-{i}-title-{j}"))
     for i, a in enumerate(record.awards):
         who = "tập thể" if a.recipient == "collective" else "cá nhân"
         label = (f"{a.count} {who}: {a.title}" + (f" — {a.issuer}" if a.issuer else "")
-                 + (f" ({a.year})" if a.year else ""))
-        spans.append(Span(a.evidence.start, a.evidence.end, "award", label, f"award-{i}"))
+                 + (f" ({a.year})" if a.year else "") + confidence_note(a.confidence))
+        spans.append(Span(a.evidence.start, a.evidence.end, "award", label, f"award-{i}", is_uncertain(a.confidence)))
     for i, q in enumerate(record.percentages):
-        label = f"{q.value:g}% {q.kind}" + (f": {q.subject}" if q.subject else "") + (f" ({q.year})" if q.year else "")
-        spans.append(Span(q.evidence.start, q.evidence.end, "pct", label, f"pct-{i}"))
+        label = (f"{q.value:g}% {q.kind}" + (f": {q.subject}" if q.subject else "") + (f" ({q.year})" if q.year else "")
+                 + confidence_note(q.confidence))
+        spans.append(Span(q.evidence.start, q.evidence.end, "pct", label, f"pct-{i}", is_uncertain(q.confidence)))
     return spans
 
 
@@ -86,7 +96,8 @@ def marked_html(text: str, spans: list[Span]) -> str:
     # (offset, closes first, inner closes first / outer opens first, html)
     events: list[tuple[int, int, int, str]] = []
     for n, span in enumerate(nest(spans)):
-        events.append((span.start, 1, n, f'<mark class="f-{span.kind}" id="{escape(span.anchor)}" '
+        css = f"f-{span.kind} uncertain" if span.uncertain else f"f-{span.kind}"
+        events.append((span.start, 1, n, f'<mark class="{css}" id="{escape(span.anchor)}" '
                                          f'title="{escape(span.label)}">'))
         events.append((span.end, 0, -n, "</mark>"))
     out, last = [], 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from hoinghi.schemas import UNCERTAIN_BELOW
+
 _WORDS = "(' ' || {col} || ' ') LIKE '% ' || hoinghi_fold({param}) || ' %'"
 
 SEARCH_SQL = """
@@ -60,6 +62,8 @@ order by m.host_folded, year, p.subject_folded
 limit 1000
 """
 
+_CONFIDENCE = ("measured precision of the rule that found it (scripts/calibrate.py); "
+               f"below {UNCERTAIN_BELOW} the fact is shown as uncertain")
 _EVIDENCE = {
     "ev_start": "Evidence start: offset in the article's original text",
     "ev_end": "Evidence end (exclusive)",
@@ -85,26 +89,27 @@ def archive_metadata(database: str) -> dict[str, Any]:
         "meetings": _table(
             "Hội nghị — meetings", "The reported meeting of each article: day, host body and title.",
             {"date": "Meeting day (ISO)", "host": "Đơn vị tổ chức: the host body", "title": "Tên hội nghị",
-             "host_folded": "Host without diacritics, for search"},
+             "host_folded": "Host without diacritics, for search",
+             "date_confidence": "Confidence of the day: " + _CONFIDENCE, "host_confidence": "Confidence of the host: " + _CONFIDENCE},
             facets=["host"], sort_desc="date"),
         "dates": _table("Ngày tháng — dates", "Every date written in the articles, with its resolved year.",
                         {"year_from": "Where the year came from", **_EVIDENCE}, facets=["year", "year_from"]),
         "people": _table(
             "Người — people", "Named participants with their titles and roles (chair, speaker, ...).",
             {"name": "Họ tên", "titles": "Chức danh (JSON list)", "roles": "Vai trò (JSON list)",
-             "mentions": "Every mention as [start, end]", **_EVIDENCE},
+             "mentions": "Every mention as [start, end]", "confidence": _CONFIDENCE, **_EVIDENCE},
             facets=[{"array": "roles"}], label_column="name"),
         "person_titles": _table("Chức danh — person titles", "Each title of each person, with its evidence.",
                                 {"title": "Chức danh", **_EVIDENCE}),
         "awards": _table(
             "Khen thưởng — awards", "How many collectives or individuals received which award.",
             {"title": "Danh hiệu / hình thức khen thưởng", "issuer": "Cấp khen", "recipient": "collective or individual",
-             "count": "Số lượng", **_EVIDENCE},
+             "count": "Số lượng", "confidence": _CONFIDENCE, **_EVIDENCE},
             facets=["year", "recipient"]),
         "percentages": _table(
             "Tỷ lệ — percentages", "Targets, results and votes as stated percentages.",
             {"value": "Percent", "kind": "target, result, vote or other", "subject": "What the percentage is of",
-             **_EVIDENCE},
+             "confidence": _CONFIDENCE, **_EVIDENCE},
             facets=["kind", "year"]),
     }
     queries = {

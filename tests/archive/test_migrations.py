@@ -14,6 +14,9 @@ def _write_schema_1_archive(url: str, record) -> None:
     rows = article_rows(record)
     article = {k: v for k, v in rows.article.items() if k != "year"}
     fts = {k: v for k, v in rows.fts.items() if k != "facets"}
+    newer = {"date_confidence", "host_confidence", "confidence"}  # schema 3
+    meeting = {k: v for k, v in rows.meeting.items() if k not in newer}
+    percentages = [{k: v for k, v in row.items() if k not in newer} for row in rows.percentages]
     if is_postgres(url):
         import psycopg
 
@@ -29,8 +32,8 @@ def _write_schema_1_archive(url: str, record) -> None:
         conn.execute(stmt)
     insert("archive_schema", {"version": 1, "name": "tables", "applied_at": "2024-02-01T00:00:00+00:00"})
     article_id = insert("articles", article, "RETURNING id").fetchone()[0]
-    insert("meetings", {"article_id": article_id, **rows.meeting})
-    for row in rows.percentages:
+    insert("meetings", {"article_id": article_id, **meeting})
+    for row in percentages:
         insert("percentages", {"article_id": article_id, **row})
     insert("articles_fts", {"rowid" if not is_postgres(url) else "article_id": article_id, **fts})
     conn.close()
@@ -39,7 +42,7 @@ def _write_schema_1_archive(url: str, record) -> None:
 def test_migration_schema_1_archive_opens_at_latest(archive_url, records):
     _write_schema_1_archive(archive_url, records[0])
     with open_archive(archive_url) as archive:
-        assert archive.schema_version() == LATEST == 2
+        assert archive.schema_version() == LATEST == 3
         assert [h.doc_id for h in archive.search("lam duc xuan", year=2024, kind="vote")] == ["tinh_uy_2024"]
         assert archive.search("lam duc xuan", kind="target") == []
         assert archive.record("tinh_uy_2024") == records[0]

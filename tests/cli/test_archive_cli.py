@@ -103,3 +103,15 @@ def test_cli_index_and_search_on_postgres(pg_url, facts):
     result = _run("search", "uỷ ban", "--json", "--db", pg_url)
     assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "so_y_te_2023"
     assert "***" in _run("index", facts, "--db", pg_url).stderr  # the password is not printed
+
+
+def test_cli_search_marks_an_uncertain_date(tmp_path, records):
+    first = records[0]
+    meeting = first.meeting.model_copy(update={"date_confidence": 0.6})
+    path = tmp_path / "facts.jsonl"
+    path.write_text(first.model_copy(update={"meeting": meeting}).model_dump_json() + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    _run("index", path, "--db", db)
+    result = _run("search", "lam duc xuan", "--db", db)
+    assert result.stdout.splitlines()[1].split()[:3] == ["1", "tinh_uy_2024", "2024-01-26?"]
+    assert "(1 uncertain facts: confidence below 0.9)" in result.stdout

@@ -32,3 +32,29 @@ def test_hit_without_words_marks_the_fallback_evidence():
     start = text.index("98%")
     hit = make_hit({"doc_id": "nuoc", "text": text}, needles=[], fallback=(start, start + 3))
     assert hit.marked() == "Năm 2024, phấn đấu «98%» hộ dân dùng nước sạch."
+
+
+def _with_confidence(record, value):
+    meeting = record.meeting.model_copy(update={"date_confidence": value})
+    awards = [a.model_copy(update={"confidence": value}) for a in record.awards]
+    return record.model_copy(update={"meeting": meeting, "awards": awards})
+
+
+def test_highlight_uncertain_fact_is_marked_as_such(records):
+    spans = fact_spans(_with_confidence(records[0], 0.62))
+    award = next(s for s in spans if s.kind == "award")
+    assert award.uncertain and "chưa chắc / uncertain (0.62)" in award.label
+    assert 'class="f-award uncertain"' in marked_html(records[0].text, [award])
+
+
+def test_highlight_certain_fact_is_not_marked_uncertain(records):
+    spans = fact_spans(_with_confidence(records[0], 0.97))
+    assert not any(s.uncertain for s in spans)
+
+
+def test_hit_carries_the_date_confidence_and_counts_uncertain_facts(records):
+    record = _with_confidence(records[0], 0.7)
+    hit = make_hit({"doc_id": record.doc_id, "text": record.text, "date": record.meeting.date,
+                    "facts": record.model_dump_json(exclude={"text"})}, needles=["lam duc xuan"])
+    assert hit.date_confidence == 0.7 and hit.uncertain == 2  # the date and the award
+    assert hit.flagged(hit.date, hit.date_confidence) == "2024-01-26?"

@@ -106,3 +106,25 @@ def test_serve_tables_carry_labels_and_facets(datasette):
 def test_serve_missing_archive_is_named(tmp_path):
     with pytest.raises(ArchiveError, match="none.db: no such archive"):
         make_datasette(tmp_path / "none.db")
+
+
+@pytest.fixture
+def uncertain_datasette(tmp_path, records):
+    first = records[0]
+    meeting = first.meeting.model_copy(update={"date_confidence": 0.71})
+    awards = [a.model_copy(update={"confidence": 0.55}) for a in first.awards]
+    db = tmp_path / "uncertain.db"
+    index_records([first.model_copy(update={"meeting": meeting, "awards": awards}), *records[1:]], db)
+    return make_datasette(db)
+
+
+def test_serve_article_page_shows_uncertain_facts_as_such(uncertain_datasette):
+    page = _get(uncertain_datasette, "/-/article/tinh_uy_2024")
+    assert re.search(r'<mark class="f-award uncertain"[^>]*>65 cá nhân</mark>', page.text)
+    assert "chưa chắc / uncertain 0.55" in _text(page.text) and "chưa chắc / uncertain 0.71" in _text(page.text)
+
+
+def test_serve_search_page_flags_an_uncertain_date(uncertain_datasette):
+    page = _get(uncertain_datasette, "/-/search?q=lam+duc+xuan")
+    assert "2024-01-26 chưa chắc / uncertain 0.71" in _text(page.text)
+    assert "2 chưa chắc / uncertain" in _text(page.text)
