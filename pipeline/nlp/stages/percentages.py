@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hoinghi.pipeline.nlp.facts import PercentFact, Span
+from hoinghi.pipeline.nlp.facts import DateFact, PercentFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     alternation,
     doc_text,
@@ -40,7 +40,10 @@ class PercentagesStage:
         lex = table.lexicon
         self.document_before = re.compile(rf"(?i)\b{alternation(lex('document_cues'))}[ :]*(?:\d+[ ]*(?:và|,|-)[ ]*)?$")
         self.date_after = re.compile(rf"(?i)[ ,]*{alternation(lex('date_followers'))}\b")
-        self.vote_before = re.compile(rf"(?i)\b{alternation(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?$")
+        # "nhất trí 100%", "với tỷ lệ 98%", "tỷ lệ phiếu bầu đạt 100%"
+        self.vote_before = re.compile(rf"(?i)\b{alternation(lex('vote_before'))}[ ]*(?:với[ ]*)?(?:tỷ lệ[ ]*)?"
+                                      r"(?:(?:đạt|là|bằng)[ ]*)?$")
+        self.plan_opener = re.compile(rf"(?i)\b{alternation(lex('plan_openers'))}\b")
         self.vote_after = re.compile(rf"(?i)^[ ]*(?:\([^)]*\)[ ]*)?(?:số[ ]+|vị[ ]+)?{alternation(lex('vote_after'))}\b")
         self.vote_verb = re.compile(rf"(?i)\b{alternation(lex('vote_verbs'))}\b")
         self.attendance = table.pattern("attendance").regex
@@ -73,11 +76,14 @@ class PercentagesStage:
                 taken[start:end] = b"\x01" * (end - start)
                 facts.append(fact)
         facts.sort(key=lambda f: f.span[0])
+        meeting = next((d for d in doc._.dates or [] if d.is_meeting and d.year), None)
         for fact in facts:
             s_start, s_end = sentence_of(sents, fact.span[0])
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
             fact.kind, fact.kind_rule = self._kind(text, fact.anchor or fact.span, s_start, s_end)
+            if fact.kind == "result" and meeting is not None and self._plans_ahead(text, s_start, fact.span[0], meeting):
+                fact.kind, fact.kind_rule = "target", "plan_year"
             fact.subject = self._subject(text, fact.span, s_start, s_end)
             clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
             years = years_in(clause) or years_in(text[s_start:s_end])
@@ -150,25 +156,43 @@ class PercentagesStage:
             return "target", "target_before"  # "thấp hơn chỉ tiêu 5% Tổng cục giao"
         if re.search(r"(?i)\bcùng(?:\s+với)?\s*$", local) and self.attendance.search(before):
             return "other", "attendance_with"  # "Đến dự hội nghị có ông A; ... cùng 72/74 cán bộ"
-        if self.share_end.search(local):
-            return "other", "share"
+        if self.share_end.search(local) or re.search(r"(?i)\btỷ trọng\b", local):
+            return "other", "share"  # "chiếm 48,4%", "tỷ trọng nông nghiệp giảm còn 12%"
         if self._target_frame(before):
             return "target", "target_frame"
+        if re.search(r"(?i)\bvượt\s*$", local) and _value_of(text, span) >= 100 \
+                and re.match(r"(?i)\s*(?:so với\s+)?(?:chỉ tiêu|kế hoạch|KH|dự toán|mục tiêu)\b", post):
+            return "result", "over_target"  # "(vượt 118% chỉ tiêu)": 118% of the target reached
         if (self.change_end.search(local) and not re.search(r"(?i)\b(?:đạt|hoàn thành) và vượt\s*$", local)) \
-                or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b", local):
+                or self.compare_after.match(post) or re.search(r"(?i)\bbình quân\b(?!\s+đạt)", local):
             return "other", "change"  # "tăng 12%", "so với cùng kỳ", "bình quân ... là 6,15%/năm"; not "đạt và vượt 11/11"
         if self.result_end.search(local) or self.result_verb.search(pre):
             return "result", "result_end"
-        if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã)\b", post):
+        if re.match(r"(?i)^\s*(?:\([^)]*\)\s*)?[^;.]{0,100}?\b(?:đạt|được|hoàn thành|tham gia|có|đã|trúng cử)\b", post):
             return "result", "result_after"
         if not pre.strip() or self.result_verb.search(before):
             return "result", "result_open"  # "98,6% công đoàn cơ sở phối hợp ..." opening its clause states what was done
         return "other", "default"
 
+    def _plans_ahead(self, text: str, s_start: int, start: int, meeting: DateFact) -> bool:
+        """Whether the sentence plans the year after the one the meeting reviews.
+
+        "Năm 2026, Hội tiếp tục vận động ..., hoàn thành 100% kế hoạch" at a meeting of
+        December 2025 or January 2026 sets a target; "Năm 2025, ... đạt 98%" there is a result.
+        """
+        opening = _YEAR_OPENING.match(text, s_start, start)
+        if opening is None:
+            return False
+        year = int(opening.group("y"))
+        ahead = year > meeting.year or (year == meeting.year and meeting.month <= 3)
+        return ahead and self.plan_opener.search(text, opening.end(), start) is not None
+
     def _target_frame(self, before: str) -> bool:
         """Whether the sentence sets targets before this number and has not turned to results."""
+        # "đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: ...": the targets were reached, what follows are results
         strong = [m.end() for m in self.target_strong.finditer(before)
-                  if not re.search(r"(?i)\b(?:đạt|vượt|hoàn thành|thực hiện)\b", before[max(0, m.start() - 30):m.start()])
+                  if not re.search(r"(?i)\b(?:đạt|vượt|hoàn thành|thực hiện)\b",
+                                   before[max(0, m.start() - 60, before.rfind(";", 0, m.start()) + 1):m.start()])
                   and not (m.group()[0].isupper() and _IN_BODY_NAME.search(before, 0, m.start()))]
         soft = [m.end() for m in self.target_soft.finditer(before)
                 if not self.result_verb.search(before[max(0, m.start() - 25):m.start()])
@@ -195,7 +219,14 @@ class PercentagesStage:
         return None
 
 
+_YEAR_OPENING = re.compile(r"\s*(?:Trong\s+|Bước sang\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})\b[^.;:]{0,20}?,")
 _IN_BODY_NAME = re.compile(r"\b(?:Sở|Phòng|Ban|Vụ|Bộ|Cục|Trung tâm|Viện)\s*$")  # "Sở Kế hoạch và Đầu tư"
+
+
+def _value_of(text: str, span: Span) -> float:
+    """The number a percentage's span opens with: "118%" → 118.0."""
+    m = re.match(r"\d{1,3}(?:[.,]\d{1,3})?", text[span[0]:span[1]])
+    return parse_decimal(m.group()) if m else 0.0
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:

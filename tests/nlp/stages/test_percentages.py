@@ -79,3 +79,46 @@ def test_percentages_kind(run, text, kind):
 def test_percentages_year_of_its_clause(run):
     doc = run("Năm 2023, tỷ lệ hộ nghèo giảm còn 3,2%.")
     assert doc._.percentages[0].year == 2023
+
+
+# -- kinds seen on unseen articles (issue 13), on sentences written for the test ----------------------------
+def kinds(doc):
+    return [(p.value, p.kind) for p in doc._.percentages]
+
+
+def test_percentages_results_after_reached_targets_are_results(run):
+    doc = run("Nhiệm kỳ qua, Đảng bộ đạt và vượt các chỉ tiêu Nghị quyết Đại hội đề ra: tỷ lệ hộ nghèo còn 2,4%; "
+              "96% hộ dân được dùng điện lưới.")
+    assert kinds(doc) == [(2.4, "result"), (96.0, "result")]
+
+
+def test_percentages_next_years_plan_with_a_result_verb_is_a_target(run):
+    doc = run("Sáng 20/12/2025, Hội Nông dân huyện tổ chức hội nghị tổng kết. Năm 2026, Hội tiếp tục vận động "
+              "hội viên, hoàn thành 100% kế hoạch trồng rừng. Năm 2025, Hội đã hoàn thành 98% kế hoạch.")
+    assert kinds(doc) == [(100.0, "target"), (98.0, "result")]
+
+
+def test_percentages_vote_cue_after_its_subject(run):
+    assert kinds(run("Toàn thể 100% viên chức nhất trí với dự thảo nội quy cơ quan.")) == [(100.0, "vote")]
+
+
+def test_percentages_vote_share_reached_is_a_vote(run):
+    doc = run("Ông Tòng Văn Phiêng được bầu làm Chủ tịch Hội với tỷ lệ phiếu bầu đạt 97,5%.")
+    assert kinds(doc) == [(97.5, "vote")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Năng suất lúa bình quân đạt 92% so với kế hoạch năm.", 92.0),
+    ("Viện kiểm sát bảo đảm kiểm sát 100% hồ sơ vụ án hình sự.", 100.0),
+    ("Thu ngân sách đạt 9.400 tỷ đồng (vượt 112% chỉ tiêu).", 112.0),
+])
+def test_percentages_achievements_outside_the_list_are_results(run, sentence, value):
+    assert kinds(run(sentence)) == [(value, "result")]
+
+
+def test_percentages_weight_in_the_economy_is_other(run):
+    assert kinds(run("Tỷ trọng ngành nông nghiệp giảm xuống còn 18,2%.")) == [(18.2, "other")]
+
+
+def test_percentages_upper_end_of_a_range_is_none(run):
+    assert kinds(run("Đến năm 2030 có 70-75% số hộ dùng nước sạch.")) == []
