@@ -70,11 +70,13 @@ class PeopleStage:
         )
         self.degree_prefix = re.compile(rf"^(?:{degrees}[ ]*)+")
         heads = alternation(_norm(table.lexicon("title_heads")))
-        self.title_head = re.compile(rf"(?i)^(?:{heads}|{ranks})(?=$|[\s.,;:)])")
-        self.list_title = caseless(rf"(?i)\bcác\s+(?P<t>(?:{heads})[^:;.\n]{{0,60}}?)\s*:\s*(?:(?:{degrees})\s*)*$")
-        self.chain_stop = re.compile(
-            rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))|" + "|".join(re.escape(normalize(s).text) for s in table.lexicon("chain_stops"))
-        )
+        self.title_head = re.compile(rf"(?i)^(?:Quyền\s+)?(?:{heads}|{ranks})(?=$|[\s.,;:)])")  # "Quyền Giám đốc"
+        # "các Phó Chủ tịch UBND tỉnh: A, B" and "các Phó Chủ tịch UBND tỉnh A và B"
+        self.list_title = caseless(rf"(?i)\bcác\s+(?P<t>(?:{heads})[^:;.,\n]{{0,60}}?)\s*:?\s*(?:(?:{degrees})\s*)*$")
+        self.chain_stop = re.compile(rf" và (?![{UPPER}])| và (?=(?:{ranks}|{degrees}|{cues}|{heads})(?![{LOWER}]))")
+        # the verbs that end a chain, whatever their case ("... tỉnh Báo cáo tổng kết"), on the lowered text;
+        # "dự" of "dự thảo" is no verb
+        self.chain_verb = caseless("(?i)" + "|".join(_stop_pattern(normalize(w).text) for w in table.lexicon("chain_stops")))
         self.affiliation = re.compile(alternation(_norm(table.lexicon("affiliation_heads"))) + r"(?=\s|$)")
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
         self.comma_bodies = caseless("(?i)" + alternation(table.lexicon("comma_bodies")))
@@ -95,12 +97,17 @@ class PeopleStage:
         listing: _Listing | None = None  # the list the last person was named in
         words = doc.user_data.get("hoinghi.words") or [(t.idx, t.idx + len(t), False) for t in doc]
         word_starts = [w[0] for w in words]
-        for start, end in self._candidates(text):
+        candidates = self._candidates(text)
+        prev_end = 0  # where the last candidate name ended
+        for start, end in candidates:
             if text.count(" ", start, end) == 1 and _runs_on(text, words, word_starts, end):
                 continue  # only for two syllables: underthesea also glues "Lương Đình Thái dự"
             name = text[start:end]
             key = name.casefold()
             intro = self.list_title.search(low, max(0, start - 80), start)
+            if intro and intro.start("t") < prev_end:
+                intro = None  # "các Phó Chủ tịch A và B": B's title is the list's, not "Phó Chủ tịch A và"
+            prev_end = end
             if intro:  # "các Phó Chủ tịch UBND tỉnh: A, B": the title goes to each name
                 listing = _Listing(title=intro.span("t"), end=start)
             in_list = bool(intro) or (listing is not None and _LIST_GAP.fullmatch(text, listing.end, start) is not None)
@@ -109,7 +116,7 @@ class PeopleStage:
             verdict = None if person is not None or in_list else self._person_verdict(text, low, start, end)
             if verdict is False:
                 continue  # decided before its titles are read
-            own = self._titles_before(text, low, start) + self._titles_after(text, low, end)
+            own = self._titles_before(text, low, start) + self._titles_after(text, low, end, candidates)
             titles = shared + [t for t in own if t not in shared]
             if person is None:
                 if not (in_list or verdict or (titles and name.split(" ")[0] in self.surnames)):
@@ -140,9 +147,11 @@ class PeopleStage:
                                  (syllables[0] in self.stops and syllables[0] not in self.surnames)):
                 pos += len(syllables[0]) + 1
                 syllables = syllables[1:]
-            if syllables and syllables[0] not in self.surnames:
-                later = next((i for i, syl in enumerate(syllables) if syl in self.surnames), None)
-                if later is not None and later >= 2 and len(syllables) - later >= 2:
+            after_place = self.place_before.search(text[max(0, pos - 20):pos].lower()) is not None
+            if syllables and (syllables[0] not in self.surnames or (after_place and len(syllables) >= 4)):
+                # "xã Vạn Thắng Lê Văn A", and "xã Yên Lạc Đỗ Văn A" whose place opens like a surname
+                later = next((i for i, syl in enumerate(syllables) if i >= 2 and syl in self.surnames), None)
+                if later is not None and len(syllables) - later >= 2:
                     pos += sum(len(syl) + 1 for syl in syllables[:later])
                     syllables = syllables[later:]
             syllables = self._cut_at_dash(syllables)
@@ -197,17 +206,31 @@ class PeopleStage:
         return None
 
     # -- titles ------------------------------------------------------------
-    def _titles_after(self, text: str, low: str, end: int) -> list[Span]:
+    def _titles_after(self, text: str, low: str, end: int, names: list[Span] = ()) -> list[Span]:
         sep = _SEPARATOR.match(text, end)
-        if not sep:
+        if sep:
+            start = sep.end()
+        elif text.startswith(" ", end) and self.title_head.match(text[end + 1:end + 60]):
+            start = end + 1  # "Đồng chí Lâm Văn Tư Chủ tịch UBND xã ...": no comma before the title
+        else:
             return []
-        start = sep.end()
         limit = _chain_limit(text, start)
-        for stop in self.chain_stop.finditer(text, start, limit):
-            if not any(e_start <= stop.start() < e_end for e_start, e_end in self._exceptions(text, start, limit)):
+        exceptions = self._exceptions(text, start, limit)
+        stops = [*self.chain_stop.finditer(text, start, limit), *self.chain_verb.finditer(low, start, limit)]
+        for stop in sorted(stops, key=lambda m: m.start()):
+            if not any(e_start <= stop.start() < e_end for e_start, e_end in exceptions):
                 limit = stop.start()
                 break
-        return self._split_chain(text, low, start, limit)
+        after = next((n for n in names if start < n[0] < limit and text.count(" ", *n) >= 2
+                      and text[n[0]:n[1]].split(" ")[0] in self.surnames), None)
+        if after is None:
+            return self._split_chain(text, low, start, limit)
+        # "A, Phó Chủ tịch X, Phó Bí thư Y Lê Minh C": the chain stops at the next name, and the title
+        # written right before that name is its own
+        titles = self._split_chain(text, low, start, after[0])
+        if titles and not text[titles[-1][1]:after[0]].strip(" ,"):
+            titles.pop()
+        return titles
 
     def _exceptions(self, text: str, start: int, limit: int) -> list[Span]:
         """Titles that hold a stop word: "Giám đốc điều hành" is not "... điều hành (kỳ họp)"."""
@@ -215,7 +238,13 @@ class PeopleStage:
 
     def _titles_before(self, text: str, low: str, start: int) -> list[Span]:
         window = max(0, start - 81)  # nothing before it can move the segment's start
-        line_start = max(text.rfind(d, window, start) for d in (",", ";", ".", "\n", ":", "(", "–", " - ", "|"))
+        dash = _DASH_BEFORE.search(text, window, start)
+        if dash:  # "Giám đốc Sở Nội vụ - Nguyễn Văn A": the title stands before the dash
+            start = dash.start()
+        # a stop inside an abbreviation ("T.Ư", "TP.HCM") does not end the segment
+        stops = [text.rfind(d, window, start) for d in (",", ";", "\n", ":", "(", "–", " - ", "|")]
+        stops += [m.start() for m in _SENTENCE_DOT.finditer(text, window, start)]
+        line_start = max(stops)
         seg_start = max(line_start + 1, 0, start - 80)
         for word in (" và ", " có ", " là "):
             pos = text.rfind(word, seg_start, start)
@@ -227,8 +256,12 @@ class PeopleStage:
         last_cue = None
         for last_cue in self.cue_word.finditer(low, s, e):
             pass
-        if last_cue:  # "Chủ tọa hội nghị gồm thầy X": only what follows the cue is next to the name
+        if last_cue and not (last_cue.group().strip() == "đại biểu" and low.endswith("đoàn ", 0, last_cue.start())):
+            # "Chủ tọa hội nghị gồm thầy X": only what follows the cue is next to the name; "Đoàn Đại biểu
+            # Quốc hội" is a body, its "Đại biểu" no cue
             s = last_cue.end()
+            while s < e and text[s] == " ":
+                s += 1
         seg = text[s:e]
         degree = self.degree_prefix.match(seg)
         if degree:
@@ -246,8 +279,8 @@ class PeopleStage:
         protected = list(text[start:limit])
         bodies = [m.span() for m in _COMMA_BODY.finditer(text, start, limit)]
         bodies += [m.span() for m in self.comma_bodies.finditer(low, start, limit)]
-        bodies += [m.span() for m in _DASH_BODY.finditer(text, start, limit)
-                   if not self.title_head.match(m.group("right"))]
+        bodies += [m.span() for m in _DASH_BODY.finditer(text, start, limit)  # "Phó Tư lệnh – Tham mưu trưởng": two
+                   if not self.title_head.match(text[m.start("right"):limit])]
         for b_start, b_end in bodies:  # "Sở Văn hóa, Thể thao và Du lịch" is one body
             for i in range(b_start - start, min(b_end, limit) - start):
                 if protected[i] in ",-–—":
@@ -366,6 +399,16 @@ _INTRODUCES = re.compile(r"(?i)(?:\s+[^\s,;.]+){0,4}?\s+(?:có|gồm|là|của)\
                          r"(?:\s*các\s+[^:;.,]{1,40}:)?(?:\s*[A-ZĐ][A-Za-zĐ]{0,6}\.)*\s*$")
 
 
+def _stop_pattern(word: str) -> str:
+    """A chain stop as a pattern: " dự " → a space, "dự", no letter after, and not "dự thảo"."""
+    core = re.escape(word.rstrip(" "))
+    if word.rstrip(" ")[-1:].isalpha():
+        core += r"(?!\w)"
+    if word.strip() == "dự":
+        core += r"(?!\s+(?:thảo|án|toán|kiến|khuyết|bị|trữ))"
+    return core
+
+
 def _strip_cues(prefix: str) -> str:
     """What stands before the first name once person cues are taken off ("Các đồng chí")."""
     return re.sub(r"(?i)\b(?:các|đồng chí|đ/c|ông|bà|anh|chị|cô|thầy)\b|[:\-–,]", " ", prefix)
@@ -407,6 +450,8 @@ def _is_byline(text: str, start: int) -> bool:
 
 
 _CHAIN_STOP = re.compile(r"[;\n:]")
+_SENTENCE_DOT = re.compile(r"\.(?=\s|$)")
+_DASH_BEFORE = re.compile(r"(?<=\S)[ ]+[-–][ ]+$")
 _STOP_DOT = re.compile(r"\.(?=\s|$)")
 
 
