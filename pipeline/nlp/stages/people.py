@@ -80,6 +80,7 @@ class PeopleStage:
         self.affiliation = re.compile(alternation(_norm(table.lexicon("affiliation_heads"))) + r"(?=\s|$)")
         self.stop_exceptions = re.compile(alternation(table.lexicon("chain_stop_exceptions")))
         self.comma_bodies = caseless("(?i)" + alternation(table.lexicon("comma_bodies")))
+        self.place_start = caseless(rf"(?i){alternation(_norm(table.lexicon('place_words')))}\s")
         self.place_before = caseless(rf"(?i)\b{alternation(_norm(table.lexicon('place_words')))}[ ]*$")
         self.household = caseless(rf"(?i)\b{alternation(table.lexicon('household_cues'))}[ ]+(?:ông|bà|anh|chị)[ ]+$")
         self.credit = re.compile(alternation(_norm(table.lexicon("credit_cues"))) + r"[^\n]{0,30}$"
@@ -105,8 +106,11 @@ class PeopleStage:
             name = text[start:end]
             key = name.casefold()
             intro = self.list_title.search(low, max(0, start - 80), start)
-            if intro and intro.start("t") < prev_end:
-                intro = None  # "các Phó Chủ tịch A và B": B's title is the list's, not "Phó Chủ tịch A và"
+            if intro and (intro.start("t") < prev_end or (":" not in intro.group() and (
+                    self.chain_verb.search(low, *intro.span("t")) or self.cue_word.search(low, *intro.span("t"))))):
+                # "các Phó Chủ tịch A và B": B's title is the list's, not "Phó Chủ tịch A và"; with no colon the
+                # title runs up to the name, without a verb or a cue ("các đại biểu HĐND đã bầu ông A")
+                intro = None
             prev_end = end
             if intro:  # "các Phó Chủ tịch UBND tỉnh: A, B": the title goes to each name
                 listing = _Listing(title=intro.span("t"), end=start)
@@ -273,7 +277,36 @@ class PeopleStage:
             return [(rank.start(1), rank.end(1))] if rank and rank.start(1) >= s else []
         if rank and rank.start(1) > s:  # "Bí thư Đảng ủy, Thượng tá X": only the rank is next to the name
             return [(rank.start(1), rank.end(1))]
-        return [(s, e)]
+        return self._chain_before(text, low, s) + [(s, e)]
+
+    def _chain_before(self, text: str, low: str, s: int) -> list[Span]:
+        """The titles before the one next to the name, when the chain opens its clause.
+
+        "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Tạ Quang Vinh chủ trì": both titles are
+        Vinh's; in "ông A, Bí thư Huyện ủy, Chủ tịch UBND huyện B" the first is A's, and stays.
+        """
+        out: list[Span] = []
+        while text.endswith(", ", 0, s) and len(out) < 3:
+            comma = s - 2
+            opening = max(text.rfind(d, max(0, comma - 80), comma) for d in (",", ";", ".", "\n", ":", "("))
+            lead = max((text.rfind(w, opening + 1, comma) + len(w) - 1 for w in (" có ", " là ", " gồm ")
+                        if text.rfind(w, opening + 1, comma) >= 0), default=-1)
+            cue = None
+            for cue in self.cue_word.finditer(low, opening + 1, comma):
+                pass
+            if cue is not None:
+                lead = max(lead, cue.end())
+            if lead >= 0:  # "Tham dự có Phó Bí thư ..., Chủ tịch ... A": the chain opens after "có"
+                opening = lead
+            p_start, p_end = trim_span(text, opening + 1, comma)
+            piece = text[p_start:p_end]
+            if not piece or not self.title_head.match(piece) or _NAME_LIKE.search(piece):
+                break  # a name before the comma: the titles before it are that person's
+            out.insert(0, (p_start, p_end))
+            s = p_start
+            if opening < 0 or lead >= 0 or text[opening] in ".;:\n(":
+                return out
+        return []
 
     def _split_chain(self, text: str, low: str, start: int, limit: int) -> list[Span]:
         protected = list(text[start:limit])
@@ -298,10 +331,25 @@ class PeopleStage:
             if not segment:
                 continue
             affiliation = bool(titles) and self.affiliation.match(segment) is not None
+            if titles and self._ban_goes_on(text, low, titles[-1], segment, s):
+                titles[-1] = (titles[-1][0], e)  # "Trưởng Ban Chính sách, chiến lược Trung ương": one body
+                continue
             if (not self.title_head.match(segment) and not affiliation) or len(segment) > 120:
                 break  # "..., Sở GD&ĐT" after a title says where the title is held, and stays
             titles.append((s, e))
         return titles
+
+    def _ban_goes_on(self, text: str, low: str, last: Span, segment: str, s: int) -> bool:
+        """Whether ``segment`` after a comma or dash goes on naming the Ban the last title holds.
+
+        A Ban's name may hold its own commas ("Ban Dân tộc, Tôn giáo", "Ban Chính sách, chiến lược
+        Trung ương"); a title, a place ("tỉnh Lào Cai"), a person or a clause after it is no part of it.
+        """
+        if not _BAN_NAME.search(text, *last) or self.title_head.match(segment) or self.affiliation.match(segment):
+            return False
+        if self.place_start.match(low, s) or self.cue_word.match(low, s) or _NAME_LIKE.search(segment):
+            return False
+        return len(segment.split()) <= 8 and segment[-1:].isalpha() and any(w[0].isupper() for w in segment.split())
 
     def _merge_titles(self, text: str, person: PersonFact, titles: list[Span]) -> None:
         """Keep first-mention titles; add a later title only if it says something new."""
@@ -450,6 +498,8 @@ def _is_byline(text: str, start: int) -> bool:
 
 
 _CHAIN_STOP = re.compile(r"[;\n:]")
+_BAN_NAME = re.compile(rf"(?<![Ủủ]y )(?<![Uu]ỷ )\b[Bb]an [{UPPER}]")  # "Trưởng Ban Dân tộc", "Trưởng ban Chính sách"
+_NAME_LIKE = re.compile(rf"(?<!\w)(?:{_SYLLABLE})(?: (?:{_SYLLABLE})){{2,}}")  # three capitalised syllables
 _SENTENCE_DOT = re.compile(r"\.(?=\s|$)")
 _DASH_BEFORE = re.compile(r"(?<=\S)[ ]+[-–][ ]+$")
 _STOP_DOT = re.compile(r"\.(?=\s|$)")
