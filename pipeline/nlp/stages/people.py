@@ -272,6 +272,8 @@ class PeopleStage:
             s += degree.end()
             seg = text[s:e]
         rank = self.rank_before.search(text, max(0, start - 40), start)
+        if not seg and last_cue is not None and text.endswith(", ", 0, last_cue.start()):
+            return self._chain_before(text, low, last_cue.start())  # "Phó Giám đốc Sở Tư pháp, ông A"
         if not seg or not self.title_head.match(seg):
             # "Báo cáo do Trung tá Nguyễn Văn Hậu": the rank alone stands next to the name
             return [(rank.start(1), rank.end(1))] if rank and rank.start(1) >= s else []

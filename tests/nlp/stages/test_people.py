@@ -1,3 +1,6 @@
+import pytest
+
+
 def people(doc):
     return {p.name: ([doc.text[s:e] for s, e in p.titles], p.roles) for p in doc._.people}
 
@@ -232,3 +235,98 @@ def test_people_word_split_by_underthesea_is_no_name(run):
 def test_people_title_chain_ends_at_a_colon(run):
     doc = run("Bà Lê Thu Hằng, Phó Hiệu trưởng, Thường trực Hội đồng Thi đua nhà trường công bố: năm học 2023-2024 có 3 tập thể.")
     assert people(doc)["Lê Thu Hằng"][0] == ["Phó Hiệu trưởng", "Thường trực Hội đồng Thi đua nhà trường"]
+
+
+# -- classes seen on unseen articles (issue 13), on sentences written for the test ----------------------------
+def named(doc):
+    return [(p.name, [doc.text[s:e] for s, e in p.titles]) for p in doc._.people]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dưới sự chủ trì của đồng chí Giám đốc Hoàng Văn Bảo, hội nghị đã thảo luận.", [("Hoàng Văn Bảo", ["Giám đốc"])]),
+    ("Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh Lường Thị Hoa chủ trì buổi tiếp xúc.",
+     [("Lường Thị Hoa", ["Phó Trưởng Đoàn Đại biểu Quốc hội tỉnh"])]),
+    ("Giám đốc Sở Nội vụ - Nguyễn Văn Thăng phát biểu khai mạc.", [("Nguyễn Văn Thăng", ["Giám đốc Sở Nội vụ"])]),
+    ("Quyền Giám đốc Sở Y tế Phạm Văn Lâm báo cáo kết quả.", [("Phạm Văn Lâm", ["Quyền Giám đốc Sở Y tế"])]),
+    ("Phó Giám đốc Sở Tư pháp, ông Vi Văn Thắng phát biểu tại hội nghị.",
+     [("Vi Văn Thắng", ["Phó Giám đốc Sở Tư pháp"])]),
+])
+def test_people_title_before_the_name_in_other_orders(run, sentence, expected):
+    assert named(run(sentence)) == expected
+
+
+def test_people_tới_dự_và_chủ_trì_is_chair(run):
+    doc = run("Đồng chí Mạc Văn Thuận tới dự và chủ trì hội nghị.")
+    assert doc._.people[0].roles == ["chair"]
+
+
+def test_people_plural_title_before_names_joined_with_va(run):
+    doc = run("Tham dự có các Phó Chủ tịch UBND tỉnh Lê Văn Hải và Trần Thị Hồng.")
+    assert named(doc) == [("Lê Văn Hải", ["Phó Chủ tịch UBND tỉnh"]), ("Trần Thị Hồng", ["Phó Chủ tịch UBND tỉnh"])]
+
+
+def test_people_plural_title_without_colon_stops_at_a_verb(run):
+    doc = run("Tại kỳ họp, các đại biểu HĐND huyện đã bầu ông Ma Văn Đức giữ chức Chủ tịch UBND huyện.")
+    assert named(doc)[0][1] == []
+
+
+def test_people_place_that_opens_like_a_surname_is_not_the_name(run):
+    doc = run("Chủ tịch UBND xã Yên Lạc Đỗ Văn Khánh phát biểu tại hội nghị.")
+    assert named(doc) == [("Đỗ Văn Khánh", ["Chủ tịch UBND xã Yên Lạc"])]
+
+
+def test_people_viet_nam_is_no_person(run):
+    assert run("Hội nghị tổng kết ngành Giáo dục Việt Nam diễn ra tại Hà Nội.")._.people == []
+
+
+def test_people_title_right_after_the_name_without_comma(run):
+    doc = run("Đồng chí Lâm Văn Tư Chủ tịch UBND xã Tân Hòa dự hội nghị.")
+    assert named(doc) == [("Lâm Văn Tư", ["Chủ tịch UBND xã Tân Hòa"])]
+
+
+@pytest.mark.parametrize("sentence, name, titles", [
+    ("Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Tạ Quang Vinh chủ trì hội nghị.", "Tạ Quang Vinh",
+     ["Phó Bí thư Huyện ủy", "Chủ tịch UBND huyện"]),
+    ("Tham dự có Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Lò Văn Muôn.", "Lò Văn Muôn",
+     ["Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch HĐND tỉnh"]),
+])
+def test_people_whole_chain_before_the_name(run, sentence, name, titles):
+    assert dict(named(run(sentence)))[name] == titles
+
+
+def test_people_chain_after_a_name_leaves_the_next_persons_title(run):
+    doc = run("Ông Lê Văn Ân, Bí thư Huyện ủy, Chủ tịch UBND huyện Tạ Quang Bình phát biểu.")
+    assert named(doc) == [("Lê Văn Ân", ["Bí thư Huyện ủy"]), ("Tạ Quang Bình", ["Chủ tịch UBND huyện"])]
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Ông Vũ Văn Thịnh, Phó Chủ tịch Hội Nông dân tỉnh Báo cáo tổng kết công tác năm.", "Phó Chủ tịch Hội Nông dân tỉnh"),
+    ("Ông Lê Văn Sơn, Chủ tịch HĐND xã tiếp tục giữ chức vụ Bí thư.", "Chủ tịch HĐND xã"),
+    ("Đồng chí Phan Văn Mãi, Phó Bí thư Tỉnh ủy giao Văn phòng Tỉnh ủy chuẩn bị.", "Phó Bí thư Tỉnh ủy"),
+    ("Bà H'Mai Niê, Phó Chủ tịch Hội LHPN tỉnh dự.", "Phó Chủ tịch Hội LHPN tỉnh"),
+])
+def test_people_title_stops_at_the_next_verb(run, sentence, title):
+    assert named(run(sentence))[0][1] == [title]
+
+
+def test_people_title_holding_ban_chi_dao_is_not_cut(run):
+    doc = run("Đồng chí Đinh Văn Tài, Trưởng Ban Chỉ đạo Đại hội, phát biểu.")
+    assert named(doc) == [("Đinh Văn Tài", ["Trưởng Ban Chỉ đạo Đại hội"])]
+
+
+def test_people_abbreviation_with_a_full_stop_stays_in_the_title(run):
+    doc = run("Phó Chủ tịch T.Ư Hội Cựu chiến binh Hà Văn Lực đến dự.")
+    assert named(doc) == [("Hà Văn Lực", ["Phó Chủ tịch T.Ư Hội Cựu chiến binh"])]
+
+
+def test_people_dash_between_two_titles_splits_them(run):
+    doc = run("Đại tá Trương Văn Hiền – Phó Chỉ huy trưởng – Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh phát biểu.")
+    assert named(doc)[0][1] == ["Đại tá", "Phó Chỉ huy trưởng", "Tham mưu trưởng Bộ Chỉ huy Quân sự tỉnh"]
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Ông Đặng Văn Tùng, Trưởng ban Tuyên giáo, dân vận Huyện ủy chủ trì.", "Trưởng ban Tuyên giáo, dân vận Huyện ủy"),
+    ("Ông Lê Văn Bảy, Trưởng Ban Tổ chức Huyện ủy, tỉnh Lào Cai phát biểu.", "Trưởng Ban Tổ chức Huyện ủy"),
+])
+def test_people_ban_name_with_its_own_comma(run, sentence, title):
+    assert named(run(sentence))[0][1] == [title]
