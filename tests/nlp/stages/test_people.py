@@ -330,3 +330,8 @@ def test_people_dash_between_two_titles_splits_them(run):
 ])
 def test_people_ban_name_with_its_own_comma(run, sentence, title):
     assert named(run(sentence))[0][1] == [title]
+
+
+def test_people_dieu_hanh_of_governing_is_no_chair(run):
+    doc = run("Kỳ họp đánh giá công tác chỉ đạo, điều hành của UBND tỉnh; Bí thư Tỉnh ủy Lữ Văn Hòa yêu cầu các ngành khắc phục.")
+    assert "chair" not in doc._.people[0].roles
