@@ -304,6 +304,8 @@ class _NamedLists:
                 list_start = max(list_start, self.text.rfind(";", list_start, m.start()) + 1)
             if any(list_start <= c.span[0] < m.start() for c in counts):
                 continue  # "05/05 tập thể các Ban, Văn phòng Huyện ủy đạt ...": the count says how many
+            if _SHARE_OR_AIM.search(self.text, list_start, m.start()):
+                continue  # "Mặt trận phường phấn đấu 96% hộ gia đình đạt danh hiệu ...": a share, no one named
             out += self._emit((list_start, m.start()), after[0], used, backward=True)
         return out
 
@@ -417,6 +419,7 @@ class _NamedLists:
         return last_body and self._CODE.fullmatch(self.text, s, end) is not None
 
 
+_SHARE_OR_AIM = re.compile(r"(?i)\d\s*%|\bphấn đấu\b|\bmục tiêu\b")
 _GIVES = re.compile(r"(?i)\b(?:tặng|trao|nhận|đón nhận)\b")
 _RANK = re.compile(r"(?i)\bhạng\s+(?:nhất|nhì|ba|tư|I{1,3}|IV|1|2|3)\b")
 _FIELD_NAME = re.compile(r"(?i)\bthi đua\s*(?:[-–,]|và)?\s*$")

@@ -205,7 +205,7 @@ class DatesStage:
             score += 0.5
         cue_zone, event_zone = before[-45:], text[s_start:start]
         timed = re.search(r"(?i),\s*(?:sáng|chiều|tối|trưa|hôm nay)\b[^,]*$", cue_zone)
-        if timed and re.match(r"(?i)\s*(?:căn cứ|thực hiện)\b", sentence):
+        if timed and re.match(r"(?i)\s*căn cứ\b", sentence):
             # "Căn cứ kế hoạch ..., sáng 12/3, Đảng ủy tổ chức": the document is of the clause before
             cue_zone = event_zone = cue_zone[timed.start():]
         if fact.rule in ("day_range", "dm_range"):

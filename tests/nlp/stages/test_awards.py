@@ -267,3 +267,8 @@ def test_awards_same_body_told_again_counts_once(run):
 def test_awards_breakdown_names_a_person_of_the_count(run):
     doc = run("Có 6 cá nhân được tặng Bằng khen (trong đó có đồng chí Lương Văn Tới).")
     assert awards(doc) == [("Bằng khen", "individual", 6), ("Bằng khen", "individual", 1)]
+
+
+def test_awards_share_reaching_a_title_names_no_body(run):
+    doc = run("Năm 2025, Ủy ban Mặt trận xã phấn đấu 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.")
+    assert awards(doc) == []

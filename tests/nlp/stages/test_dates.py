@@ -160,3 +160,9 @@ def test_dates_first_session_told_after_the_main_day(run):
     doc = run("Hôm nay (12-10), Đại hội đại biểu Hội Nông dân tỉnh lần thứ X, nhiệm kỳ 2023-2028 chính thức khai mạc. "
               "Sáng 11-10, các đại biểu dâng hương tại tượng đài; buổi chiều, Đại hội họp phiên trù bị.")
     assert meeting(doc) == (2023, 10, 11)
+
+
+def test_dates_preparatory_meeting_of_a_plan_is_not_the_meeting(run):
+    doc = run("Thực hiện Kế hoạch số 12/KH-UBND, chiều 8/3/2024, Hội Nông dân tỉnh họp trù bị. "
+              "Sáng 10/3/2024, Hội Nông dân tỉnh tổ chức Đại hội đại biểu lần thứ X.")
+    assert meeting(doc) == (2024, 3, 10)
