@@ -171,14 +171,15 @@ class FieldPrecision(BaseModel):
 
     n: int = Field(ge=0)
     right: int = Field(ge=0)
-    precision: float | None = Field(ge=0, le=1)  # the confidence of a path never seen; None: a field never seen
+    precision: float | None = Field(ge=0, le=1)  # None: a field never seen
+    confidence: float | None = Field(ge=0, le=1)  # the confidence of a path of this field never seen
     paths: dict[str, PathPrecision] = {}
 
 
 class ConfidenceTable(BaseModel):
     """``rules/confidence.yaml``: the measured precision of every rule or path, written by ``scripts/calibrate.py``.
 
-    >>> load_confidence().confidence("awards", "count/named_award") > 0.9
+    >>> load_confidence().confidence("awards", "count/named_award") > 0.8
     True
     """
 
@@ -187,7 +188,7 @@ class ConfidenceTable(BaseModel):
     version: int = Field(ge=1)
     description: str
     computed_on: tuple[str, ...]
-    prior_weight: float = Field(gt=0)
+    z: float = Field(gt=0)  # the width of the interval whose lower end is the confidence (1.96: 95%)
     fields: dict[str, FieldPrecision]
 
     def confidence(self, field: str, path: str) -> float | None:
@@ -196,7 +197,7 @@ class ConfidenceTable(BaseModel):
         if f is None:
             return None
         p = f.paths.get(path)
-        return p.confidence if p is not None else f.precision
+        return p.confidence if p is not None else f.confidence
 
 
 @lru_cache(maxsize=None)

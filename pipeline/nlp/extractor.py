@@ -34,18 +34,19 @@ class Extractor:
     1 ms). A pipeline passed in may be shared, and zones must not nest, so it
     gets none.
 
-    Every fact gets the confidence of its path (``rules/confidence.yaml``); with
-    ``min_confidence`` the facts below it are left out of the record.
+    Every fact gets the confidence of its path (``rules/confidence.yaml``; none with
+    ``calibrated=False``); with ``min_confidence`` the facts below it are left out.
     """
 
     def __init__(self, nlp: Language | None = None, *, zone_docs: int = 1000,
-                 min_confidence: float | None = None) -> None:
+                 min_confidence: float | None = None, calibrated: bool = True) -> None:
         if zone_docs < 1:
             raise ValueError(f"zone_docs must be at least 1, got {zone_docs}")
         if min_confidence is not None and not 0 <= min_confidence <= 1:
             raise ValueError(f"min_confidence must be between 0 and 1, got {min_confidence}")
         self.nlp = nlp if nlp is not None else build_nlp()
-        self.confidence = rules.load_confidence()
+        # calibrated=False: no confidence at all (scripts/calibrate.py, which writes the table, reads none)
+        self.confidence = rules.load_confidence() if calibrated else None
         self.min_confidence = min_confidence
         self.zone_docs = zone_docs if nlp is None else None
         self._zone = ExitStack()
@@ -61,7 +62,9 @@ class Extractor:
         doc._.published = meta.get("published")
         for _, component in self.nlp.pipeline:
             doc = component(doc)
-        record = with_confidence(build_record(doc, doc_id=doc_id, meta=meta), self.confidence)
+        record = build_record(doc, doc_id=doc_id, meta=meta)
+        if self.confidence is not None:
+            record = with_confidence(record, self.confidence)
         return record if self.min_confidence is None else above(record, self.min_confidence)
 
     def _next_zone_slot(self) -> None:

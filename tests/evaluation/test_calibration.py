@@ -3,7 +3,7 @@ import subprocess
 import sys
 
 import pytest
-from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, shrunk, table
+from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, table, wilson_lower
 from hoinghi.pipeline.nlp.confidence import above, with_confidence
 
 from hoinghi import rules
@@ -13,26 +13,27 @@ TEXT = ("Sáng ngày 14/3/2024, Hội Nông dân xã Tân Lập tổ chức hộ
         "Chủ tịch Hội chủ trì. Hội khen thưởng 3 tập thể và 9 cá nhân; 97,5% hội viên đạt danh hiệu.")
 
 
-def test_calibration_shrinks_a_rare_path_toward_its_field():
-    assert shrunk(right=2, n=2, prior=0.8, weight=4) == pytest.approx((2 + 3.2) / 6)
+def test_calibration_rare_path_claims_less_than_a_common_one():
+    assert wilson_lower(right=2, n=2) < wilson_lower(right=20, n=20) < wilson_lower(right=200, n=200) < 1
+    assert wilson_lower(right=20, n=20) == pytest.approx(0.8389, abs=1e-4)  # worked out by hand: 20/23.84
 
 
 def test_calibration_table_counts_each_path():
     results = [Outcome("awards", "count/verb", True), Outcome("awards", "count/verb", False),
                Outcome("awards", "named/named_award", True), Outcome("awards", "named/named_award", True)]
-    t = rules.ConfidenceTable(**table(results, computed_on=("test",), weight=2))
+    t = rules.ConfidenceTable(**table(results, computed_on=("test",)))
     assert t.fields["awards"].precision == 0.75
     assert t.fields["awards"].paths["count/verb"].right == 1
-    assert t.confidence("awards", "count/verb") == pytest.approx(round((1 + 1.5) / 4, 3))
-    assert t.confidence("awards", "never/seen") == 0.75
+    assert t.confidence("awards", "count/verb") == round(wilson_lower(right=1, n=2), 3)
+    assert t.confidence("awards", "never/seen") == round(wilson_lower(right=3, n=4), 3)
     assert t.fields["people"].precision is None and t.confidence("people", "cue") is None
 
 
 def test_calibration_check_counts_the_confident_facts():
-    results = [Outcome("awards", "a", True)] * 9 + [Outcome("awards", "a", False), Outcome("awards", "b", False)]
-    t = rules.ConfidenceTable(**table(results, computed_on=("test",), weight=1))
-    c = check(t, results, minimum=0.8)
-    assert (c.n, c.right) == (10, 9)
+    results = [Outcome("awards", "a", True)] * 99 + [Outcome("awards", "a", False), Outcome("awards", "b", False)]
+    t = rules.ConfidenceTable(**table(results, computed_on=("test",)))
+    c = check(t, results, minimum=0.9)
+    assert (c.n, c.right) == (100, 99)  # path b, seen once and wrong, stays below
 
 
 def test_calibration_judges_a_fact_as_the_scorer_counts_it(extractor):
@@ -62,8 +63,8 @@ def test_calibration_min_confidence_leaves_out_facts_below_it(extractor):
 
 def test_calibration_confidence_is_set_from_the_table(extractor):
     rec = extractor.extract(TEXT, doc_id="t")
-    fields = {"awards": {"n": 1, "right": 1, "precision": 0.5, "paths": {}}}
-    t = rules.ConfidenceTable(version=1, description="t", computed_on=(), prior_weight=1, fields=fields)
+    fields = {"awards": {"n": 1, "right": 1, "precision": 1.0, "confidence": 0.5, "paths": {}}}
+    t = rules.ConfidenceTable(version=1, description="t", computed_on=(), z=1.96, fields=fields)
     assert {a.confidence for a in with_confidence(rec, t).awards} == {0.5}
     assert with_confidence(rec, t).people[0].confidence is None
 
