@@ -110,6 +110,8 @@ class AwardsStage:
         for c in counts:
             title = self._bind(text, c, titles, start)
             if title is None:
+                title = self._honour(text, c, start)
+            if title is None:
                 if verb is None:
                     continue
                 title = _Title(verb.span(), verb.span(), "verb")
@@ -157,6 +159,19 @@ class AwardsStage:
             ))
             prev = t.whole[1]
         return out
+
+    @staticmethod
+    def _honour(text: str, c: _Count, start: int) -> _Title | None:
+        """The honour named in the recipient phrase after "tuyên dương", "vinh danh", "biểu dương":
+        "tuyên dương 27 đội viên tiêu biểu" → "đội viên tiêu biểu", 27 individuals."""
+        if not _PRAISE.search(text, max(start, c.span[0] - 40), c.span[0]):
+            return None
+        honour = _HONOUR.match(text, c.span[1])
+        if honour is None:
+            return None
+        noun = re.match(r"\S+\s+(?:lượt\s+)?", text[c.span[0]:c.span[1]])
+        t_start = c.span[0] + (noun.end() if noun else 0)
+        return _Title((t_start, honour.end()), (c.span[1], honour.end()), "honour")
 
     # -- finding -------------------------------------------------------------
     def _verb(self, text: str, start: int, end: int, *, khen: bool = False) -> re.Match[str] | None:
@@ -420,6 +435,8 @@ class _NamedLists:
 
 
 _SHARE_OR_AIM = re.compile(r"(?i)\d\s*%|\bphấn đấu\b|\bmục tiêu\b")
+_PRAISE = re.compile(r"(?i)\b(?:tuyên dương|biểu dương|vinh danh)\b[^,;.]*$")
+_HONOUR = re.compile(r"(?:\s+[A-ZĐ]\w*){0,2}\s+(?:tiêu biểu|xuất sắc|điển hình|tiên tiến)\b")  # "cán bộ Đoàn xuất sắc"
 _GIVES = re.compile(r"(?i)\b(?:tặng|trao|nhận|đón nhận)\b")
 _RANK = re.compile(r"(?i)\bhạng\s+(?:nhất|nhì|ba|tư|I{1,3}|IV|1|2|3)\b")
 _FIELD_NAME = re.compile(r"(?i)\bthi đua\s*(?:[-–,]|và)?\s*$")

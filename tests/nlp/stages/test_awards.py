@@ -272,3 +272,12 @@ def test_awards_breakdown_names_a_person_of_the_count(run):
 def test_awards_share_reaching_a_title_names_no_body(run):
     doc = run("Năm 2025, Ủy ban Mặt trận xã phấn đấu 95% hộ gia đình đạt danh hiệu Gia đình văn hóa.")
     assert awards(doc) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Dịp này, Thành đoàn tuyên dương 15 đoàn viên tiêu biểu và 6 cán bộ Đoàn xuất sắc.",
+     [("đoàn viên tiêu biểu", "individual", 15), ("cán bộ Đoàn xuất sắc", "individual", 6)]),
+    ("Hội nghị vinh danh 12 doanh nhân tiêu biểu năm 2024.", [("doanh nhân tiêu biểu", "individual", 12)]),
+])
+def test_awards_honour_named_in_the_recipient_phrase(run, sentence, expected):
+    assert awards(run(sentence)) == expected
