@@ -169,8 +169,7 @@ class BodyNames:
                 best = (-len(found), found[0].start(), written)
         if best is None:
             return None
-        tail = low[best[1]: best[1] + 80].split()
-        return " ".join(tail[: len(best[2].split()) + 3])
+        return best[2]
 
     def merge_similar(self, bodies: list[Body]) -> dict[str, str]:
         """Body key → the key it joins: unknown types that differ by a typo, same level and place (RapidFuzz)."""

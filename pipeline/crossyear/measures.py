@@ -73,7 +73,7 @@ class Measures:
         a, b = self.subject_key(subject_a), self.subject_key(subject_b)
         if self._qualified_apart(f"{a} {norm(unit_a)}", f"{b} {norm(unit_b)}"):
             return 0.0
-        if not a or not b:
-            return SUBJECT_SIMILARITY if a == b else SUBJECT_SIMILARITY * 0.99
+        if not a or not b:  # a figure that says nothing of what it measures joins nothing
+            return 0.0
         score = 0.6 * fuzz.token_set_ratio(a, b) + 0.4 * fuzz.token_sort_ratio(a, b)
         return score if score >= SUBJECT_SIMILARITY else 0.0
