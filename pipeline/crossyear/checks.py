@@ -163,7 +163,9 @@ def sum_checks(figures: list[Figure], measures: Measures) -> list[Finding]:
     for i, total in enumerate(quantities):
         text = total.sentence.text
         tail_start = total.evidence.end - total.sentence.start
-        head = text[tail_start:tail_start + 25]
+        head = text[tail_start:tail_start + 60]
+        if head.lstrip().lower().startswith(total.unit):  # evidence of the number alone: skip its unit
+            head = head.lstrip()[len(total.unit):]
         kind = next((k for k, rx in cues.items() if rx.match(head) or rx.match(head.lstrip(" ,:"))), None)
         if kind is None:
             continue
