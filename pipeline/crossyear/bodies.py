@@ -104,7 +104,7 @@ class BodyNames:
                               reverse=True)
         self.papers = {a: b for a, b in _pairs(table, "papers")}
         self._title_before = re.compile(r"(?:" + "|".join(re.escape(norm(w)) for w in table.lexicon("title_words"))
-                                        + r")(?:\s+\w+){0,2}\s*$")
+                                        + r")(?:\s+\w+){0,4}\s*$")
 
     @classmethod
     def load(cls, pins: Pins | None = None) -> "BodyNames":
@@ -163,8 +163,12 @@ class BodyNames:
         for written, _ in self._types:  # longest first: "Ủy ban Kiểm tra Tỉnh ủy" is no mention of "Tỉnh ủy"
             found = [m for m in re.finditer(r"(?<!\w)" + re.escape(norm(written)) + r"(?!\w)", low)
                      if not self._title_before.search(low[max(0, m.start() - 40):m.start()])
+                     # a plural ("các tỉnh ủy, thành ủy") names no one body
+                     and not re.search(r"(?<!\w)(?:các|những)(?:\s+\w+){0,2}\s*$", low[max(0, m.start() - 30):m.start()])
                      and not any(a <= m.start() < b for a, b in taken)]
-            taken += [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(norm(written)) + r"(?!\w)", low)]
+            # a body's own committee after it is part of its name: "Ủy ban Kiểm tra Tỉnh ủy"
+            taken += [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(norm(written))
+                                                    + r"(?:\s+(?:tỉnh|huyện|thành|đảng)\s+ủy)?(?!\w)", low)]
             if found and (best is None or (-len(found), found[0].start()) < (best[0], best[1])):
                 best = (-len(found), found[0].start(), written)
         if best is None:

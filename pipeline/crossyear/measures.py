@@ -66,9 +66,17 @@ class Measures:
                 return True
         return False
 
+    def _unit_in_subject(self, unit: str, subject: str) -> bool:
+        """ "hội viên" counted in "117.556 cán bộ, hội viên": the other figure's unit is among this one's words."""
+        u = norm(unit)
+        return bool(u) and u not in self.people and re.search(r"(?<!\w)" + re.escape(u) + r"(?!\w)", norm(subject)) is not None
+
     def same(self, subject_a: str, unit_a: str, subject_b: str, unit_b: str) -> float:
         """0 when two measures differ, else how alike their subjects are (70..100)."""
-        if not self.units_agree(unit_a, unit_b):
+        if not (self.units_agree(unit_a, unit_b) or self._unit_in_subject(unit_a, subject_b)
+                or self._unit_in_subject(unit_b, subject_a)):
+            return 0.0
+        if (unit_a == "%") != (unit_b == "%"):
             return 0.0
         a, b = self.subject_key(subject_a), self.subject_key(subject_b)
         if self._qualified_apart(f"{a} {norm(unit_a)}", f"{b} {norm(unit_b)}"):
