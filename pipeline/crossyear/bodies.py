@@ -157,14 +157,15 @@ class BodyNames:
     def host_in_text(self, text: str) -> str | None:
         """The body type the text names most often (first named on a tie), with the words after its first
         mention: the host of an article that names none ("UBKT các cấp đã kiểm tra ..." → Ủy ban Kiểm tra)."""
-        low = norm(self.expand(text))
+        # punctuation kept as a stop: "tổ chức đảng; Ủy ban" holds no "Đảng ủy"
+        low = " | ".join(norm(chunk) for chunk in re.split(r"[,;.:()\n!?]", self.expand(text)))
         best: tuple[int, int, str] | None = None
         taken: list[tuple[int, int]] = []
         for written, _ in self._types:  # longest first: "Ủy ban Kiểm tra Tỉnh ủy" is no mention of "Tỉnh ủy"
             found = [m for m in re.finditer(r"(?<!\w)" + re.escape(norm(written)) + r"(?!\w)", low)
                      if not self._title_before.search(low[max(0, m.start() - 40):m.start()])
                      # a plural ("các tỉnh ủy, thành ủy") names no one body
-                     and not re.search(r"(?<!\w)(?:các|những)(?:\s+\w+){0,2}\s*$", low[max(0, m.start() - 30):m.start()])
+                     and not re.search(r"(?<!\w)(?:các|những)(?:\s+(?:\w+|\|)){0,3}\s*$", low[max(0, m.start() - 30):m.start()])
                      and not any(a <= m.start() < b for a, b in taken)]
             # a body's own committee after it is part of its name: "Ủy ban Kiểm tra Tỉnh ủy"
             taken += [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(norm(written))

@@ -131,8 +131,11 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
         if unit.startswith(("đơn vị", "tập thể", "cá nhân")):
             unit = " ".join(unit.split()[:2])
         subject = f"{a.title} {a.issuer or ''}".strip()
-        fig_year = a.year or year
-        out.append(Figure(record.doc_id, "award", float(a.count), str(a.count), unit, None, "result", fig_year,
-                          a.year, subject, a.evidence, sentence_of(text, a.evidence.start, a.evidence.end), url,
+        sent = sentence_of(text, a.evidence.start, a.evidence.end)
+        planned = rules.load("crossyear").pattern("target").regex.search(text, sent.start, a.evidence.start)
+        kind = "target" if planned else "result"
+        fig_year = a.year or (year + 1 if kind == "target" and year else year)
+        out.append(Figure(record.doc_id, "award", float(a.count), str(a.count), unit, None, kind, fig_year,
+                          a.year, subject, a.evidence, sent, url,
                           body, index=i))
     return out

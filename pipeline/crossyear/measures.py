@@ -79,7 +79,7 @@ class Measures:
         if (unit_a == "%") != (unit_b == "%"):
             return 0.0
         a, b = self.subject_key(subject_a), self.subject_key(subject_b)
-        if self._qualified_apart(f"{a} {norm(unit_a)}", f"{b} {norm(unit_b)}"):
+        if self._qualified_apart(f"{norm(subject_a)} {norm(unit_a)}", f"{norm(subject_b)} {norm(unit_b)}"):
             return 0.0
         if not a or not b:  # a figure that says nothing of what it measures joins nothing
             return 0.0

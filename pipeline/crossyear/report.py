@@ -49,9 +49,11 @@ def _chart(series: Series, flagged: dict[int, str]) -> str:
     try:
         xs, ys = [p.year for p in pts], [p.value for p in pts]
         ax.plot(xs, ys, color="#90a4ae", linewidth=1, zorder=1)
-        colors = ["#e53935" if id(p) in flagged else "#1e88e5" for p in pts]
-        dots = ax.scatter(xs, ys, c=colors, s=28, zorder=2)
-        dots.set_urls([f"#{flagged.get(id(p), _fig_id(p))}" for p in pts])
+        for group, color, size in (([p for p in pts if id(p) not in flagged], "#1e88e5", 26),
+                                   ([p for p in pts if id(p) in flagged], "#e53935", 34)):
+            if group:  # flagged points drawn last, on top of a point of the same year and value
+                dots = ax.scatter([p.year for p in group], [p.value for p in group], c=color, s=size, zorder=3)
+                dots.set_urls([f"#{flagged.get(id(p), _fig_id(p))}" for p in group])
         for p in pts:
             if p.bound:
                 ax.annotate({"over": "▲", "under": "▼", "about": "≈"}[p.bound], (p.year, p.value), fontsize=7,
@@ -85,8 +87,14 @@ def _figure_html(f: Figure) -> str:
             + (f'<div class="url">{where}</div>' if where else "") + "</div>")
 
 
+def number_vi(x: float) -> str:
+    """A number as Vietnamese papers write it: 31620 → "31.620", 90.476 → "90,48"."""
+    whole = f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or abs(x) >= 1000 else f"{x:,.2f}"
+    return whole.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
 def _finding_row(n: int, f: Finding) -> str:
-    calc = "" if f.recomputed is None else f"{f.recomputed:.4g} (± {f.tolerance or 0:.3g})"
+    calc = "" if f.recomputed is None else f"{number_vi(f.recomputed)} (± {number_vi(f.tolerance or 0)})"
     return (f'<tr id="f{n}" class="{f.status}"><td>{html.escape(f.check)}</td><td>{html.escape(f.status)}</td>'
             f"<td>{f.year or ''}</td><td>{html.escape(f.subject)}</td><td>{html.escape(calc)}</td>"
             f"<td>{html.escape(f.why)}</td><td>{''.join(_figure_html(x) for x in f.figures)}</td></tr>")
