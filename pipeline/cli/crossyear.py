@@ -100,7 +100,7 @@ def check(db: str, pins: Path | None, body: str | None, year: int | None, show_a
 
     Example: hoinghi check --db archive.db --year 2022 --json
 
-    By default only what needs a person's eye (inconsistent, target missed);
+    By default only what needs a person's eye (inconsistent; targets met or missed);
     each finding names every figure with its article, words and sentence.
     """
     result = _analyse(db, pins, body)

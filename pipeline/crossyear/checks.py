@@ -19,7 +19,8 @@ from hoinghi.pipeline.crossyear.measures import Measures
 from hoinghi.pipeline.crossyear.rounding import interval
 from hoinghi.pipeline.crossyear.series import Series
 
-QUIET = frozenset({"consistent", "consistent_by_rounding", "not_checkable", "met"})
+#: Verdicts that flag nothing; a target's ``met`` is reported (an analyst follows targets) but is not a fault.
+QUIET = frozenset({"consistent", "consistent_by_rounding", "not_checkable"})
 _CLAUSE_START = re.compile(r"[(;:]|\btrong đó\b")
 _CLAUSE_END = re.compile(r"[);]|\.(?:\s|$)")
 
@@ -49,6 +50,8 @@ class Finding:
         """How far off: the relative gap between what is written and what it should be (0 when quiet)."""
         if not self.flags:
             return 0.0
+        if self.status == "met":
+            return 0.1
         if self.recomputed is None or not self.figures:
             return 1.0
         stated = self.extra.get("stated", self.figures[0].value)
