@@ -122,7 +122,8 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
                 m = _UNIT_AFTER.match(after)
                 unit = m.group(1) if m else ""
             value, series_unit = in_series_unit(float(number), unit) if unit else (float(number), "")
-            out.append(Figure(record.doc_id, part, value, where.group(), series_unit, None, p.kind, fig_year, p.year,
+            part_kind = "target" if p.kind == "target" else "result"  # a fraction's parts are counts as stated
+            out.append(Figure(record.doc_id, part, value, where.group(), series_unit, None, part_kind, fig_year, p.year,
                               _base_subject(subject) if part == "denominator" else subject, Evidence(start=start, end=end, text=text[start:end]), sent, url, body,
                               index=i))
     for i, a in enumerate(record.awards):

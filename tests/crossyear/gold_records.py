@@ -42,7 +42,7 @@ def _find(text: str, value: float, after: str, used: set[int], bound: str | None
                 if b:
                     start = start - (len(text[max(0, m.start() - 15):m.start()]) - b.start())
             used.add(m.start())
-            return start, m.end()
+            return start, m.start() + len(form)
     return None
 
 
@@ -65,9 +65,14 @@ def record_from_gold(article: dict[str, Any], gold: dict[str, Any]) -> ArticleFa
                            "rule": "gold", "evidence": _ev(text, span)})
     for p in gold.get("percentages", []):
         span = _find(text, p["value"], "%", used)
+        if span is not None and text[span[1]:span[1] + 1] == "%":
+            span = (span[0], span[1] + 1)
+        elif span is None and p.get("numerator") is not None and p.get("denominator"):
+            # a share written only as its fraction ("247/249 đại biểu")
+            m = re.search(rf"(?<!\d){p['numerator']}\s*/\s*{p['denominator']}(?!\d)", text)
+            span = m.span() if m else None
         if span is None:
             continue
-        span = (span[0], span[1] + 1) if text[span[1]:span[1] + 1] == "%" else span
         percentages.append({"value": p["value"], "numerator": p.get("numerator"), "denominator": p.get("denominator"),
                             "kind": p["kind"], "year": p.get("year"), "subject": p.get("subject"), "rule": "gold",
                             "evidence": _ev(text, span)})
