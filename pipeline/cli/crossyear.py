@@ -130,7 +130,10 @@ def report(db: str, pins: Path | None, output: Path, body: str | None, show_all:
     from hoinghi.pipeline.crossyear.report import render_report
 
     result = _analyse(db, pins, body)
-    output.write_text(render_report(result, all_findings=show_all), encoding="utf-8")
+    try:
+        output.write_text(render_report(result, all_findings=show_all), encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write the report ({exc.strerror})") from exc
     click.echo(f"wrote {output} ({output.stat().st_size // 1024} KB, {len(result.bodies)} bodies)", err=True)
 
 

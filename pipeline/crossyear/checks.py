@@ -95,7 +95,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, nxt.start() if nxt else len(text)
 
 
-def growth_checks(figures: list[Figure], series: list[Series], measures: Measures) -> list[Finding]:
+def growth_checks(figures: list[Figure], series: list[Series]) -> list[Finding]:
     """A stated change ("tăng 17,57% so với năm 2021") against the two figures it compares."""
     table = rules.load("crossyear")
     change, compared = table.pattern("change_word").regex, table.pattern("compared_with").regex
@@ -131,16 +131,20 @@ def growth_checks(figures: list[Figure], series: list[Series], measures: Measure
                                [p, current], why=f"the {base_year} figure of this measure is not in the archive"))
             continue
         prev = sorted(earlier, key=lambda f: (f.bound is not None, f.doc_id))[0]
+        if not prev.value:
+            out.append(Finding("growth_mismatch", "not_checkable", p.body.name, current.subject, this_year,
+                               [p, current, prev], why=f"the {base_year} figure is 0: no change in percent"))
+            continue
         if (current.body.place and prev.body.place and current.body.place.key != prev.body.place.key):
             out.append(Finding("growth_mismatch", "not_checkable", p.body.name, current.subject, this_year,
                                [p, current, prev], why="the two figures are of different territories (a merger)",
                                crosses_merger=True))
             continue
-        recomputed = (current.value / prev.value - 1) * 100 * sign if prev.value else float("nan")
+        recomputed = (current.value / prev.value - 1) * 100 * sign
         lo, hi = interval(p.value, p.value_text, None, rate=True)
         c_lo, c_hi = interval(current.value, current.value_text, current.bound)
         q_lo, q_hi = interval(prev.value, prev.value_text, prev.bound)
-        ends = [(c / q - 1) * 100 * sign for c in (c_lo, c_hi) for q in (q_lo, q_hi) if q]
+        ends = [(c / q - 1) * 100 * sign for c in (c_lo, c_hi) for q in (q_lo, q_hi) if q > 0] or [recomputed]
         r_lo, r_hi = min(ends), max(ends)
         if abs(recomputed - p.value) < 1e-9:
             status = "consistent"
@@ -176,6 +180,8 @@ def sum_checks(figures: list[Figure], measures: Measures) -> list[Finding]:
         for f in quantities[i + 1:]:
             if f.doc_id != total.doc_id or f.sentence.start != total.sentence.start:
                 break
+            if ";" in total.sentence.text[tail_start:f.evidence.start - total.sentence.start]:
+                break  # a list of parts ends at its clause
             if measures.units_agree(f.unit, total.unit):
                 parts.append(f)
         if len(parts) < 2:
@@ -261,6 +267,6 @@ def target_checks(series: list[Series], measures: Measures) -> list[Finding]:
 
 def run_checks(figures: list[Figure], series: list[Series], measures: Measures) -> list[Finding]:
     """Every check made, worst first."""
-    found = (fraction_checks(figures) + sum_checks(figures, measures) + growth_checks(figures, series, measures)
+    found = (fraction_checks(figures) + sum_checks(figures, measures) + growth_checks(figures, series)
              + conflict_checks(series) + target_checks(series, measures))
     return sorted(found, key=lambda f: (-f.severity, f.body, f.year or 0, f.check))

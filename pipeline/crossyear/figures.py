@@ -15,7 +15,7 @@ from hoinghi.pipeline.crossyear.bodies import Body
 from hoinghi.pipeline.crossyear.units import in_series_unit
 from hoinghi.schemas import ArticleFacts, Evidence
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
 
 
 @dataclass(frozen=True)

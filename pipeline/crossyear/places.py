@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hoinghi.pipeline.crossyear.errors import CrossYearError
-from hoinghi.pipeline.crossyear.words import fold, norm, squeeze
+from hoinghi.pipeline.crossyear.words import norm, squeeze
 
 #: The day the provinces' mergers took effect (Resolution 202/2025/QH15).
 MERGER_DAY = dt.date(2025, 7, 1)
@@ -133,7 +133,3 @@ class Gazetteer:
                     return self.by_name(place.name, when)
         return None
 
-
-def fold_name(name: str) -> str:
-    """A place name folded for display keys: "Bến Tre" → "ben tre"."""
-    return fold(name)

@@ -129,8 +129,8 @@ def render_report(analysis: Analysis, *, all_findings: bool = False, title: str 
         place = b.body.place
         parts.append(f'<h2 id="b-{anchor}">{html.escape(b.name)}</h2>')
         if place and place.successor:
-            parts.append(f'<p class="merger">Từ 1/7/2025 thuộc {html.escape(place.successor.label)} '
-                         "(sáp nhập: chuỗi số liệu không nối sang).</p>")
+            parts.append(f'<p class="merger">Từ 1/7/2025 thuộc tỉnh, thành phố {html.escape(place.successor.name)} mới '
+                         "(sáp nhập): chuỗi số liệu không nối sang.</p>")
         if place and place.predecessors:
             parts.append(f'<p class="merger">Hợp nhất từ {html.escape(", ".join(place.predecessors))} (1/7/2025).</p>')
         charts = per_body.get(b.name, [])
