@@ -83,7 +83,8 @@ def series(db: str, pins: Path | None, body: str | None, subject: str | None, as
             click.echo(json.dumps(s.to_json(), ensure_ascii=False))
             continue
         merger = "  (qua sáp nhập 1/7/2025)" if s.crosses_merger else ""
-        click.echo(f"{s.body_name} | {s.subject} ({s.unit}){merger}")
+        target = " · chỉ tiêu" if s.kind == "target" else ""
+        click.echo(f"{s.body_name} | {s.subject} ({s.unit}){target}{merger}")
         for p in sorted(s.points, key=lambda p: (p.year or 0, p.doc_id)):
             click.echo(f"    {p.year or '?':>4}  {p.value_text:>16}  {p.doc_id}")
 

@@ -16,7 +16,7 @@ from typing import Any
 from hoinghi import rules
 from hoinghi.pipeline.crossyear.figures import Figure
 from hoinghi.pipeline.crossyear.measures import Measures
-from hoinghi.pipeline.crossyear.rounding import interval
+from hoinghi.pipeline.crossyear.rounding import interval, number_vi
 from hoinghi.pipeline.crossyear.series import Series
 
 #: Verdicts that flag nothing; a target's ``met`` is reported (an analyst follows targets) but is not a fault.
@@ -85,7 +85,7 @@ def fraction_checks(figures: list[Figure]) -> list[Finding]:
         lo, hi = interval(p.value, p.value_text, None, rate=True)
         status = _verdict(lo, hi, recomputed, p.value)
         out.append(Finding("fraction_mismatch", status, p.body.name, p.subject, p.year, [p, *parts], recomputed,
-                           (hi - lo) / 2, f"{p.numerator:g}/{p.denominator:g} = {recomputed:.4g}% against {p.value_text}"))
+                           (hi - lo) / 2, f"{number_vi(p.numerator)}/{number_vi(p.denominator)} = {number_vi(recomputed)}% against {p.value_text}"))
     return out
 
 
@@ -155,7 +155,7 @@ def growth_checks(figures: list[Figure], series: list[Series]) -> list[Finding]:
         out.append(Finding("growth_mismatch", status, p.body.name, current.subject, this_year, [p, current, prev],
                            recomputed, (hi - lo) / 2 + (r_hi - r_lo) / 2,
                            f"{current.value_text} / {prev.value_text} ({base_year}) → "
-                           f"{'tăng' if sign > 0 else 'giảm'} {recomputed:.4g}% against {p.value_text}",
+                           f"{'tăng' if sign > 0 else 'giảm'} {number_vi(recomputed)}% against {p.value_text}",
                            extra={"stated": p.value}))
     return out
 
@@ -197,7 +197,7 @@ def sum_checks(figures: list[Figure], measures: Measures) -> list[Finding]:
             status = "inconsistent"
         else:
             status = "not_checkable"
-        why = (f"{' + '.join(f.value_text for f in parts)} = {part_sum:g} against {total.value_text}"
+        why = (f"{' + '.join(f.value_text for f in parts)} = {number_vi(part_sum)} against {total.value_text}"
                + (" (parts of a 'gồm' list below the total: some may be unlisted)" if status == "not_checkable" else ""))
         out.append(Finding("sum_mismatch", status, total.body.name, total.subject, total.year, [total, *parts],
                            part_sum, hi - total.value, why, extra={"stated": total.value, "parts": kind}))
@@ -233,7 +233,7 @@ def conflict_checks(series: list[Series]) -> list[Finding]:
                     status, why = "consistent_by_rounding", f"{a.value_text} and {b.value_text} overlap once rounded"
                 else:
                     status = "inconsistent"
-                    why = f"{a.value_text} ({a.doc_id}) against {b.value_text} ({b.doc_id}): {abs(a.value - b.value):g} {a.unit} apart"
+                    why = f"{a.value_text} ({a.doc_id}) against {b.value_text} ({b.doc_id}): {number_vi(abs(a.value - b.value))} {a.unit} apart"
                 exact = next((p for p in (a, b) if p.bound is None), a)
                 other = b if exact is a else a
                 out.append(Finding("conflict", status, s.body_name, s.subject, a.year, [a, b], exact.value,
@@ -260,7 +260,7 @@ def target_checks(series: list[Series], measures: Measures) -> list[Finding]:
             gap = r.value - t.value
             out.append(Finding("target_met" if met else "target_missed", "met" if met else "missed", s.body_name,
                                t.subject, t.year, [t, r], r.value, r_hi - r.value,
-                               f"target {t.value_text} for {t.year}, result {r.value_text} ({gap:+g} {t.unit})",
+                               f"target {t.value_text} for {t.year}, result {r.value_text} ({'+' if gap >= 0 else '−'}{number_vi(abs(gap))} {t.unit})",
                                extra={"stated": t.value}))
     return out
 

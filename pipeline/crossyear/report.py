@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from hoinghi.pipeline.crossyear.checks import Finding
 from hoinghi.pipeline.crossyear.figures import Figure
+from hoinghi.pipeline.crossyear.rounding import number_vi
 from hoinghi.pipeline.crossyear.run import Analysis
 from hoinghi.pipeline.crossyear.series import Series, linked
 
@@ -87,12 +88,6 @@ def _figure_html(f: Figure) -> str:
             + (f'<div class="url">{where}</div>' if where else "") + "</div>")
 
 
-def number_vi(x: float) -> str:
-    """A number as Vietnamese papers write it: 31620 → "31.620", 90.476 → "90,48"."""
-    whole = f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or abs(x) >= 1000 else f"{x:,.2f}"
-    return whole.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 def _finding_row(n: int, f: Finding) -> str:
     calc = "" if f.recomputed is None else f"{number_vi(f.recomputed)} (± {number_vi(f.tolerance or 0)})"
     return (f'<tr id="f{n}" class="{f.status}"><td>{html.escape(f.check)}</td><td>{html.escape(f.status)}</td>'
@@ -137,7 +132,8 @@ def render_report(analysis: Analysis, *, all_findings: bool = False, title: str 
         parts.append('<div class="charts">')
         for s in charts:
             note = '<div class="merger">qua sáp nhập 1/7/2025</div>' if s.crosses_merger else ""
-            parts.append(f'<div class="chart"><h4>{html.escape(s.subject)} ({html.escape(s.unit)})</h4>{note}'
+            target = " · chỉ tiêu" if s.kind == "target" else ""
+            parts.append(f'<div class="chart"><h4>{html.escape(s.subject)} ({html.escape(s.unit)}){target}</h4>{note}'
                          f"{_chart(s, flagged_point)}</div>")
         parts.append("</div>")
         rows = findings_of.get(b.name, [])

@@ -50,3 +50,9 @@ def interval(value: float, text: str, bound: str | None, *, rate: bool = False) 
         return (round(value - s, 9), round(value + s, 9))
     half = s / 2 if d or rate else 0.0
     return (round(value - half, 9), round(value + half, 9))
+
+
+def number_vi(x: float) -> str:
+    """A number as Vietnamese papers write it: 31620 → "31.620", 90.476 → "90,48"."""
+    whole = f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or abs(x) >= 1000 else f"{x:,.2f}"
+    return whole.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -33,13 +33,18 @@ class Series:
         return len({p.body.place.key for p in self.points if p.body.place}) > 1
 
     @property
+    def kind(self) -> str:
+        """``target`` for a series of targets set, else ``result``."""
+        return "target" if self.points and self.points[0].kind == "target" else "result"
+
+    @property
     def years(self) -> list[int]:
         return sorted({p.year for p in self.points if p.year is not None})
 
     def to_json(self) -> dict[str, Any]:
         """One line of ``hoinghi series --json`` (format of shared/crossyear/README.md)."""
         places = sorted({p.body.place.label for p in self.points if p.body.place})
-        return {"body": self.body_name, "subject": self.subject, "unit": self.unit,
+        return {"body": self.body_name, "subject": self.subject, "unit": self.unit, "kind": self.kind,
                 "crosses_merger": self.crosses_merger, "places": places,
                 "points": [{**p.to_json(), "body": p.body.name} for p in sorted(self.points, key=_order)]}
 
