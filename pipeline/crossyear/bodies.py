@@ -174,7 +174,9 @@ class BodyNames:
                 best = (-len(found), found[0].start(), written)
         if best is None:
             return None
-        return best[2]
+        # "Ủy ban Kiểm tra các cấp" with no place: the whole system's totals, a national body's figures
+        everywhere = re.match(r"\s+các cấp(?!\s+(?:trong|của)\s)", low[best[1] + len(norm(best[2])):])
+        return f"{best[2]} các cấp" if everywhere else best[2]
 
     def merge_similar(self, bodies: list[Body]) -> dict[str, str]:
         """Body key → the key it joins: unknown types that differ by a typo, same level and place (RapidFuzz)."""

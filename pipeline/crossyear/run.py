@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from hoinghi.pipeline.crossyear.bodies import Body, BodyNames, Pins
 from hoinghi.pipeline.crossyear.checks import Finding, run_checks
-from hoinghi.pipeline.crossyear.figures import Figure, figures_of
+from hoinghi.pipeline.crossyear.figures import Figure, figures_of, sentence_of
 from hoinghi.pipeline.crossyear.measures import Measures
 from hoinghi.pipeline.crossyear.series import Series, build_series
 from hoinghi.pipeline.crossyear.words import norm
@@ -52,7 +52,11 @@ class Analysis:
 
 def resolve_body(names: BodyNames, record: ArticleFacts, year: int | None) -> tuple[str, Body]:
     """The record's host as written (or the first body its text names) and its canonical body."""
-    host = record.meeting.host or names.host_in_text(record.text) or "(không rõ)"
+    # no host given: the body its figures' sentences name ("UBKT các cấp đã kiểm tra 3.005 ..."), else its text's
+    sentences = " . ".join(sentence_of(record.text, q.evidence.start, q.evidence.end).text
+                           for q in (*record.quantities, *record.percentages))
+    host = (record.meeting.host or (names.host_in_text(sentences) if sentences else None)
+            or names.host_in_text(record.text) or "(không rõ)")
     when = meeting_day(record.meeting.date, record.meta.published, year)
     return host, names.resolve(host, url=record.meta.url, source=record.meta.source, text=record.text, when=when)
 

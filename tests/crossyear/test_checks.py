@@ -152,3 +152,13 @@ def test_finding_json_carries_every_figures_evidence():
     fig = out["figures"][0]
     assert set(fig) >= {"doc_id", "value", "value_text", "unit", "bound", "year", "evidence", "sentence", "url"}
     assert fig["evidence"]["text"] == "1.310 cuộc" and out["recomputed"] is not None and out["tolerance"] is not None
+
+
+def test_host_missing_is_the_body_its_figures_name():
+    from hoinghi.pipeline.crossyear.bodies import BodyNames
+    from hoinghi.pipeline.crossyear.run import resolve_body
+
+    r = record("A", "Tại điểm cầu tỉnh Hà Giang, Bí thư Tỉnh ủy dự hội nghị. Năm 2024, Ủy ban Kiểm tra các cấp đã kiểm tra "
+               "[[Q|3.120|tổ chức đảng|Ủy ban Kiểm tra các cấp đã kiểm tra|result||2024]].")
+    host, body = resolve_body(BodyNames.load(), r, 2024)
+    assert host == "Ủy ban Kiểm tra các cấp" and (body.level, body.place) == ("trung ương", None)
