@@ -108,6 +108,20 @@ class Archive(ABC):
         """doc_id → ``{doc_id, text, date, body, title, url, facts}`` (``facts``: the record JSON less its text)."""
 
     @abstractmethod
+    def doc_ids(self) -> list[str]:
+        """Every article's doc_id, in order."""
+
+    def records(self, batch_size: int = 200) -> Iterator[ArticleFacts]:
+        """Every stored record, validated (the cross-year checks read the whole archive)."""
+        ids = self.doc_ids()
+        for i in range(0, len(ids), batch_size):
+            chunk = ids[i:i + batch_size]
+            found = self._articles(chunk)
+            for doc_id in chunk:
+                row = found[doc_id]
+                yield ArticleFacts.model_validate({**json.loads(row["facts"]), "text": row["text"]})
+
+    @abstractmethod
     def schema_version(self) -> int:
         """The archive's schema version (``archive_schema``)."""
 

@@ -146,8 +146,9 @@ def evaluate(gold: Path, predicted: Path, show_errors: bool, as_json: bool) -> N
 
 def _add_archive_commands() -> None:
     from hoinghi.pipeline.cli.archive import COMMANDS
+    from hoinghi.pipeline.cli.crossyear import COMMANDS as CROSSYEAR
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *CROSSYEAR):
         main.add_command(command)
 
 

@@ -5,6 +5,7 @@
   (so "lam duc xuan" and "Lâm Đức Xuân" both find the article);
 - ``/-/search?q=lam+duc+xuan&year=2024``: ranked hits, the matching sentence marked;
 - ``/-/article/<doc_id>``: the article with every fact's evidence highlighted;
+- ``/-/crossyear?body=KTNN``: the cross-year report (series charted per body, findings worst first);
 - ``doc_id`` cells of ``articles`` link to that page.
 
 ``serve.make_datasette`` registers it; the archive's name is in the
@@ -50,7 +51,8 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/search$", search_page), (r"^/-/article/(?P<doc_id>[^/]+)$", article_page)]
+    return [(r"^/-/search$", search_page), (r"^/-/article/(?P<doc_id>[^/]+)$", article_page),
+            (r"^/-/crossyear$", crossyear_page)]
 
 
 @hookimpl
@@ -117,3 +119,18 @@ def _uncertain_badge(confidence: float | None) -> Markup:
         return Markup("")
     return Markup('<span class="hoinghi-uncertain" title="confidence: the measured precision of the rule that '
                   'found it">chưa chắc / uncertain {:.2f}</span>').format(confidence)
+
+
+async def crossyear_page(datasette: Any, request: Any) -> Response:
+    """The cross-year report of the archive, as ``hoinghi report`` writes it (``?body=`` words of a body)."""
+    from hoinghi.pipeline.crossyear.report import render_report
+    from hoinghi.pipeline.crossyear.run import analyse
+
+    name, db = _database(datasette)
+    body = (request.args.get("body") or "").strip() or None
+
+    def run(conn: sqlite3.Connection) -> str:
+        archive = SQLiteArchive.on_connection(conn, name)
+        return render_report(analyse(list(archive.records()), body=body), all_findings=bool(request.args.get("all")))
+
+    return Response.html(await db.execute_fn(run))

@@ -101,6 +101,10 @@ def test_record_round_trips(archive, records):
     assert archive.record("khong_co") is None
 
 
+def test_records_lists_every_stored_record_in_doc_id_order(archive, records):
+    assert list(archive.records(batch_size=2)) == sorted(records, key=lambda r: r.doc_id)
+
+
 def test_index_same_records_again_changes_nothing(archive_url, records):
     index_records(records, archive_url)
     with open_archive(archive_url) as archive:
