@@ -435,8 +435,8 @@ class _NamedLists:
 
 
 _SHARE_OR_AIM = re.compile(r"(?i)\d\s*%|\bphấn đấu\b|\bmục tiêu\b")
-_PRAISE = re.compile(r"(?i)\b(?:tuyên dương|biểu dương|vinh danh)\b[^,;.]*$")
-_HONOUR = re.compile(r"(?:\s+[A-ZĐ]\w*){0,2}\s+(?:tiêu biểu|xuất sắc|điển hình|tiên tiến)\b")  # "cán bộ Đoàn xuất sắc"
+_PRAISE = re.compile(r"(?i)\b(?:tuyên dương|biểu dương|vinh danh|trao thưởng)\b[^,;.]*$")
+_HONOUR = re.compile(r"(?:\s+[A-ZĐ][\w-]*){0,2}\s+(?:tiêu biểu|xuất sắc|điển hình|tiên tiến)\b")  # "cán bộ Đoàn xuất sắc"
 _GIVES = re.compile(r"(?i)\b(?:tặng|trao|nhận|đón nhận)\b")
 _RANK = re.compile(r"(?i)\bhạng\s+(?:nhất|nhì|ba|tư|I{1,3}|IV|1|2|3)\b")
 _FIELD_NAME = re.compile(r"(?i)\bthi đua\s*(?:[-–,]|và)?\s*$")

@@ -281,3 +281,9 @@ def test_awards_share_reaching_a_title_names_no_body(run):
 ])
 def test_awards_honour_named_in_the_recipient_phrase(run, sentence, expected):
     assert awards(run(sentence)) == expected
+
+
+def test_awards_honour_after_trao_thuong(run):
+    doc = run("Chỉ huy Trung đoàn trao thưởng cho 23 đồng chí HSQ-BS tiêu biểu năm 2024.")
+    assert [(a.recipient, a.count) for a in doc._.awards] == [("individual", 23)]
+    assert "HSQ-BS tiêu biểu" in awards(doc)[0][0]
