@@ -62,6 +62,7 @@ MANIFEST = "manifest.json"
 SUMMARY = "summary.json"
 INPUT_ERRORS = "inputs.errors.jsonl"
 _TMP = ".tmp-"
+_LOG_ENV = "DASK_LOGGING__DISTRIBUTED"
 
 
 class ExtractorPlugin(WorkerPlugin):
@@ -245,15 +246,27 @@ def _connected(client: Client | None, scheduler: str | None, workers: int | None
                                 "(start some with: dask worker " + scheduler + ")") from exc
             yield own
         return
-    quiet = logging.getLogger("distributed")
-    level = quiet.level
-    quiet.setLevel(logging.ERROR)  # the scheduler runs in this process; its INFO lines are not the user's business
-    try:
-        with LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as own:
+    with _quiet_logs(), LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
+                                     dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        with Client(cluster) as own:
             yield own
+
+
+@contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Errors only from the LocalCluster's scheduler (in this process) and its workers (spawned, they read the env)."""
+    logger = logging.getLogger("distributed")
+    level, env = logger.level, os.environ.get(_LOG_ENV)
+    logger.setLevel(logging.ERROR)
+    os.environ[_LOG_ENV] = "error"
+    try:
+        yield
     finally:
-        quiet.setLevel(level)
+        logger.setLevel(level)
+        if env is None:
+            os.environ.pop(_LOG_ENV, None)
+        else:
+            os.environ[_LOG_ENV] = env
 
 
 def _shard_failed(out_dir: Path, shard: Shard, exc: BaseException, summary: DaskSummary) -> None:
