@@ -135,6 +135,7 @@ class DaskSummary:
     shards_done: int = 0
     shards_skipped: int = 0  # their part was there already
     shards_failed: int = 0
+    parts_removed: int = 0  # parts of the earlier run whose inputs changed
     workers: int = 0
 
     def add(self, done: ShardDone) -> None:
@@ -150,7 +151,9 @@ class DaskSummary:
         """The local summary's lines, then ``shards 5: done 4, skipped 1 (part already there), failed 0 on 2 workers``."""
         return [*self.docs.lines(),
                 f"shards {self.shards}: done {self.shards_done}, skipped {self.shards_skipped} (part already there), "
-                f"failed {self.shards_failed}, on {self.workers} workers"]
+                f"failed {self.shards_failed}, on {self.workers} workers"
+                + (f"; {self.parts_removed} parts of the last run removed (their inputs changed)"
+                   if self.parts_removed else "")]
 
     def to_json(self) -> dict[str, Any]:
         d = self.docs
@@ -159,7 +162,7 @@ class DaskSummary:
                 "facts": dict(d.facts), "seconds": round(d.seconds, 3),
                 "docs_per_second": round(d.read / d.seconds, 2) if d.seconds else 0.0,
                 "shards": self.shards, "shards_done": self.shards_done, "shards_skipped": self.shards_skipped,
-                "shards_failed": self.shards_failed, "workers": self.workers}
+                "shards_failed": self.shards_failed, "parts_removed": self.parts_removed, "workers": self.workers}
 
 
 def run_dask(
@@ -221,6 +224,7 @@ def run_dask(
                 if progress is not None:
                     progress(summary.docs)
     _remove_leftovers(out_dir, {s.id for s in listing.shards})
+    summary.parts_removed = _remove_stale_parts(out_dir, listing)
     summary.docs.seconds = time.perf_counter() - started
     _write_json(out_dir / MANIFEST, _manifest(listing, shard_docs, max_chars))
     _write_json(out_dir / SUMMARY, summary.to_json())
@@ -279,6 +283,27 @@ def _shard_failed(out_dir: Path, shard: Shard, exc: BaseException, summary: Dask
     summary.shards_failed += 1
     summary.docs.read += shard.docs
     summary.docs.failed["shard_failed"] += shard.docs
+
+
+def _remove_stale_parts(out_dir: Path, listing: Listing) -> int:
+    """Parts of the folder's earlier manifest that this listing no longer has (their inputs changed), with their errors.
+
+    Without this, an article whose file changed would be in two parts, the old
+    record and the new. Parts no manifest names are left alone.
+    """
+    try:
+        before = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        names = {shard["part"] for shard in before["shards"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+    removed = 0
+    for name in names - {s.part_name for s in listing.shards}:
+        part = out_dir / Path(name).name
+        if part.exists():
+            part.unlink()
+            removed += 1
+        part.with_name(part.name.removesuffix(".jsonl") + ".errors.jsonl").unlink(missing_ok=True)
+    return removed
 
 
 def _remove_leftovers(out_dir: Path, ids: set[str]) -> None:
