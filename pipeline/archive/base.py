@@ -88,10 +88,11 @@ class Archive(ABC):
         added = replaced = unchanged = 0
         for record in batch:
             old = self._stored(record.doc_id)
-            rows = rows_mod.article_rows(record)
-            if old is not None and old[1] == rows.record_sha1:
+            sha1 = rows_mod.record_sha1(record)
+            if old is not None and old[1] == sha1:
                 unchanged += 1
                 continue
+            rows = rows_mod.article_rows(record, sha1=sha1)
             if old is not None:
                 self._delete_article(old[0])
                 replaced += 1

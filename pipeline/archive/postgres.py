@@ -104,39 +104,40 @@ class PostgresArchive(Archive):
     def _copy(self, batch: list[ArticleFacts]) -> IndexReport:
         """The batch through COPY, inside the caller's transaction: as :meth:`_store` does it, a statement a table.
 
-        The articles go to a staging table first, where one statement each
-        finds the changed ones (their old article and facts are deleted) and
-        the unchanged ones (left out); the facts of the new articles are then
-        copied straight into their tables, under ids drawn from the tables'
-        own sequences. Of a doc_id twice in the batch the last record counts.
+        One query finds the records already there unchanged (left out, their
+        rows never made); the others go to a staging table, from which one
+        statement deletes the older version of each (its facts cascade) and
+        one inserts them all; their facts are then copied straight into their
+        tables, under ids drawn from the tables' own sequences. Of a doc_id
+        twice in the batch the last record counts.
         """
-        latest: dict[str, rows_mod.ArticleRows] = {}
+        newest: dict[str, tuple[ArticleFacts, str]] = {}
         replaced = unchanged = 0
         for record in batch:
-            rows = rows_mod.article_rows(record)
-            before = latest.get(rows.doc_id)
-            if before is not None and before.record_sha1 == rows.record_sha1:
+            sha1 = rows_mod.record_sha1(record)
+            before = newest.get(record.doc_id)
+            if before is not None and before[1] == sha1:
                 unchanged += 1
                 continue
             replaced += before is not None
-            latest[rows.doc_id] = rows
+            newest[record.doc_id] = (record, sha1)
+        c = self.conn
+        stored = dict(c.execute("SELECT doc_id, record_sha1 FROM articles WHERE doc_id = ANY(%s)",
+                                (list(newest),)).fetchall())
+        latest = {doc_id: rows_mod.article_rows(record, sha1=sha1) for doc_id, (record, sha1) in newest.items()
+                  if stored.get(doc_id) != sha1}  # the rows of unchanged articles are never made
+        unchanged += len(newest) - len(latest)
+        if not latest:
+            return IndexReport(0, replaced, unchanged)
         ids = dict(zip(latest, self._reserve("articles", len(latest))))
         stage_cols = ["id", *next(iter(latest.values())).article]
         cols = ", ".join(stage_cols)
-        c = self.conn
         c.execute(f"CREATE TEMP TABLE hoinghi_stage ON COMMIT DROP AS SELECT {cols} FROM articles WITH NO DATA")
         self._copy_rows("hoinghi_stage", stage_cols, ([ids[d], *r.article.values()] for d, r in latest.items()))
-        gone = c.execute("DELETE FROM articles a USING hoinghi_stage s "
-                         "WHERE a.doc_id = s.doc_id AND a.record_sha1 <> s.record_sha1").rowcount  # facts cascade
-        same = c.execute("DELETE FROM hoinghi_stage s USING articles a WHERE a.doc_id = s.doc_id "
-                         "RETURNING s.doc_id").fetchall()
-        for (doc_id,) in same:
-            del latest[doc_id]
-        unchanged += len(same)
+        gone = c.execute("DELETE FROM articles a USING hoinghi_stage s WHERE a.doc_id = s.doc_id").rowcount  # cascades
         inserted = c.execute(f"INSERT INTO articles ({cols}) SELECT {cols} FROM hoinghi_stage ORDER BY id").rowcount
         c.execute("DROP TABLE hoinghi_stage")
-        if latest:
-            self._copy_facts(latest, ids)
+        self._copy_facts(latest, ids)
         return IndexReport(inserted - gone, replaced + gone, unchanged)
 
     def _copy_facts(self, latest: dict[str, rows_mod.ArticleRows], ids: dict[str, int]) -> None:
