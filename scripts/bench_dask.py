@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # before distributed is imported, here and in its workers
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 

@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +39,7 @@ from hoinghi.pipeline.batch.workers import (
     Extracted,
     ExtractorFactory,
     Failed,
+    Outcome,
     SupportsExtract,
     failed,
     process,
@@ -45,6 +47,8 @@ from hoinghi.pipeline.batch.workers import (
     ready_extractor,
 )
 from hoinghi.pipeline.errors import HoinghiError
+from hoinghi.pipeline.inputs.readers import Article, HtmlPage, ReadError
+from hoinghi.schemas import ExtractionError
 
 
 class DaskError(HoinghiError):
@@ -63,6 +67,7 @@ SUMMARY = "summary.json"
 INPUT_ERRORS = "inputs.errors.jsonl"
 _TMP = ".tmp-"
 _LOG_ENV = "DASK_LOGGING__DISTRIBUTED"
+_STUCK_EXIT = 70  # a worker that stopped itself on a document past its time limit
 
 
 class ExtractorPlugin(WorkerPlugin):
@@ -95,7 +100,63 @@ class ShardDone:
     worker: str
 
 
-def extract_shard(shard: Shard, out_dir: str, plugin: str) -> ShardDone:
+class _Watchdog:
+    """Stops this worker process when one document takes longer than ``timeout`` s, noting the document first.
+
+    A Python thread cannot be stopped, and a document that hangs would hold its
+    worker for good: the note (``part-<id>.jsonl.stuck``, in the shared folder)
+    lets the shard's next try, on the worker Dask starts in its place, write the
+    document as a ``timeout`` error and go on without it.
+    """
+
+    def __init__(self, note: Path, timeout: float) -> None:
+        self.note = note
+        self.timeout = timeout
+        self._current: tuple[int, Failed, float] | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="hoinghi-watchdog", daemon=True)
+
+    def noted(self) -> dict[int, Failed]:
+        """The documents earlier tries of the shard stopped on, by their place in the shard."""
+        if not self.note.exists():
+            return {}
+        found = {}
+        for line in self.note.read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            found[entry["index"]] = Failed(ExtractionError.model_validate(entry["error"]))
+        return found
+
+    def __enter__(self) -> "_Watchdog":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def begin(self, index: int, item: Article | HtmlPage | ReadError) -> None:
+        source = item.source if isinstance(item, HtmlPage | ReadError) else item.meta.get("path")
+        error = failed(item.doc_id, source, "timeout",
+                       f"{item.doc_id}: extraction took longer than {self.timeout:g} s; its worker was stopped "
+                       "and the shard went on without it")
+        self._current = (index, error, time.monotonic())
+
+    def end(self) -> None:
+        self._current = None
+
+    def _watch(self) -> None:
+        while not self._stop.wait(min(0.5, self.timeout / 4)):
+            current = self._current
+            if current is not None and time.monotonic() - current[2] > self.timeout:
+                with open(self.note, "a", encoding="utf-8") as fh:
+                    fh.write(json.dumps({"index": current[0], "error": current[1].error.model_dump()},
+                                        ensure_ascii=False) + "\n")
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os._exit(_STUCK_EXIT)
+
+
+def extract_shard(shard: Shard, out_dir: str, plugin: str, timeout: float = 60.0) -> ShardDone:
     """Run on a worker: read the shard's documents, extract them, write its part and errors, renamed when done."""
     worker = get_worker()
     extractor = worker.plugins[plugin].extractor
@@ -105,9 +166,16 @@ def extract_shard(shard: Shard, out_dir: str, plugin: str) -> ShardDone:
     part_tmp, errors_tmp = out / (shard.part_name + tag), out / (shard.errors_name + tag)
     summary = Summary()
     started = time.perf_counter()
-    with open(part_tmp, "wb") as fh, open(errors_tmp, "wb") as err:
-        for item in shard_documents(shard):
-            outcome = process(extractor, item)
+    watchdog = _Watchdog(out / (shard.part_name + ".stuck"), timeout)
+    stuck = watchdog.noted()
+    with open(part_tmp, "wb") as fh, open(errors_tmp, "wb") as err, watchdog:
+        for index, item in enumerate(shard_documents(shard)):
+            if index in stuck:
+                outcome: Outcome = stuck[index]
+            else:
+                watchdog.begin(index, item)
+                outcome = process(extractor, item)
+                watchdog.end()
             summary.add(outcome)
             if isinstance(outcome, Extracted):
                 fh.write(outcome.line.encode("utf-8") + b"\n")
@@ -122,6 +190,7 @@ def extract_shard(shard: Shard, out_dir: str, plugin: str) -> ShardDone:
         errors_tmp.unlink()
         errors.unlink(missing_ok=True)  # left by an earlier run in which the shard failed
     os.replace(part_tmp, part)  # last: a part that exists is a shard done
+    watchdog.note.unlink(missing_ok=True)  # its documents are in the errors file now
     summary.seconds = time.perf_counter() - started
     return ShardDone(shard.id, summary, str(worker.address))
 
@@ -174,6 +243,7 @@ def run_dask(
     workers: int | None = None,
     shard_docs: int = SHARD_DOCS,
     max_chars: int = 1_000_000,
+    timeout: float = 60.0,
     extractor_factory: ExtractorFactory | None = None,
     progress: Callable[[Summary], None] | None = None,
     on_shard: Callable[[ShardDone], None] | None = None,
@@ -182,8 +252,9 @@ def run_dask(
 
     On ``client``, else the cluster at ``scheduler`` (``tcp://HOST:8786``),
     else a LocalCluster of ``workers`` processes (default: the cores), one
-    thread each. ``progress`` gets the running document summary after each
-    shard, ``on_shard`` each finished shard.
+    thread each. A document may take ``timeout`` seconds (then its worker is
+    restarted and the shard retried without it). ``progress`` gets the running
+    document summary after each shard, ``on_shard`` each finished shard.
     """
     started = time.perf_counter()
     out_dir = out_dir.absolute()
@@ -207,7 +278,7 @@ def run_dask(
             name = plugin_name(extractor_factory)
             cluster.register_plugin(ExtractorPlugin(extractor_factory), name=name)
             run = uuid.uuid4().hex[:8]
-            futures = cluster.map(extract_shard, todo, out_dir=str(out_dir), plugin=name,
+            futures = cluster.map(extract_shard, todo, out_dir=str(out_dir), plugin=name, timeout=timeout,
                                   key=[f"hoinghi-shard-{s.id}-{run}" for s in todo])
             by_key = {f.key: shard for f, shard in zip(futures, todo)}
             for future in as_completed(futures):

@@ -68,7 +68,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
 
     if engine == "dask":
         _extract_dask(inputs, output, jobs=jobs, scheduler=scheduler, shard_docs=shard_docs, max_chars=max_chars,
-                      quiet=quiet, refused={"--errors": errors_path, "--resume": resume or None, "--db": db})
+                      timeout=timeout, quiet=quiet, refused={"--errors": errors_path, "--resume": resume or None, "--db": db})
     if scheduler is not None:
         raise click.UsageError("--scheduler is for --engine dask")
     if output is not None and output.is_dir():
@@ -112,7 +112,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
 
 
 def _extract_dask(inputs: tuple[str, ...], output: Path | None, *, jobs: int | None, scheduler: str | None,
-                  shard_docs: int, max_chars: int, quiet: bool, refused: dict[str, object]) -> None:
+                  shard_docs: int, max_chars: int, timeout: float, quiet: bool, refused: dict[str, object]) -> None:
     """``hoinghi extract --engine dask``: parts into the folder OUTPUT, the summary on stderr; exits."""
     from hoinghi.pipeline.cli.progress import ProgressBar
     from hoinghi.pipeline.errors import HoinghiError
@@ -128,7 +128,7 @@ def _extract_dask(inputs: tuple[str, ...], output: Path | None, *, jobs: int | N
         from hoinghi.pipeline.batch.dask_engine import run_dask
 
         summary = run_dask(inputs, output, scheduler=scheduler, workers=jobs, shard_docs=shard_docs,
-                           max_chars=max_chars, progress=bar)
+                           max_chars=max_chars, timeout=timeout, progress=bar)
     except HoinghiError as exc:
         raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:

@@ -40,13 +40,13 @@ class _SlowExtractor:
         self.seconds = seconds
 
     def extract(self, text: str, *, doc_id: str, meta: dict[str, str] | None = None) -> ArticleFacts:
-        time.sleep(self.seconds)
+        time.sleep(3600 if doc_id.startswith("treo") else self.seconds)
         return ArticleFacts(doc_id=doc_id, text_sha1=text_sha1(text), text=text, meta=SourceMeta(**(meta or {})))
 
 
 @dataclass(frozen=True)
 class Slow:
-    """Extractor factory: each document takes ``seconds``; no models are loaded."""
+    """Extractor factory: each document takes ``seconds`` (``treo_*`` hangs); no models are loaded."""
 
     seconds: float = 0.0
 
@@ -149,6 +149,18 @@ def test_dask_cli_missing_dask_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.delitem(sys.modules, "hoinghi.pipeline.batch.dask_engine")
     result = CliRunner().invoke(main, ["extract", str(tmp_path), "-o", str(tmp_path / "p"), "--engine", "dask"])
     assert result.exit_code == 1 and "pip install -e '.[dask]'" in result.output
+
+
+def test_dask_hanging_document_is_a_timeout_and_the_shard_goes_on(tmp_path, client):
+    jsonl = tmp_path / "lo.jsonl"
+    jsonl.write_text("".join(json.dumps({"id": i, "text": SENTENCES[0]}, ensure_ascii=False) + "\n"
+                             for i in ("bai_1", "treo_2", "bai_3", "bai_4")), encoding="utf-8")
+    summary = run_dask([jsonl], tmp_path / "parts", client=client, shard_docs=2, timeout=1.0,
+                       extractor_factory=Slow())
+    assert sorted(r["doc_id"] for r in part_records(tmp_path / "parts")) == ["bai_1", "bai_3", "bai_4"]
+    assert [(e["doc_id"], e["reason"]) for e in part_errors(tmp_path / "parts")] == [("treo_2", "timeout")]
+    assert summary.docs.failed == {"timeout": 1} and summary.shards_done == 2
+    assert not list((tmp_path / "parts").glob("*.stuck"))
 
 
 def test_dask_killed_worker_run_finishes_with_every_document_once(tmp_path, client):
