@@ -32,7 +32,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # before distributed is imported, here and in its workers
+# As run_dask's own LocalCluster: before distributed is imported, here and in the spawned workers.
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+os.environ.setdefault("DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED", "False")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
@@ -90,6 +92,8 @@ def bench_extraction(args: argparse.Namespace, work: Path) -> None:
                     dask_rates.append(d.docs.read / d.docs.seconds)
                     print(f"round {round_no + 1}  dask 2 workers  {d.docs.read} docs in {d.docs.seconds:5.1f} s  "
                           f"{dask_rates[-1]:6.1f} docs/s  (failed {d.docs.failed_total}, {d.shards_done} shards)")
+        rss = client.run(_peak_rss_mb)
+        print("dask worker peak RSS MB: " + ", ".join(f"{mb:.0f}" for mb in rss.values()))
     best_local, best_dask = max(local_rates), max(dask_rates)
     overhead = 1 - best_dask / best_local
     verdict = "ok" if overhead <= 0.15 else "OVER"
@@ -97,6 +101,12 @@ def bench_extraction(args: argparse.Namespace, work: Path) -> None:
           f"Dask {overhead * 100:+.1f}% slower (target <= 15%: {verdict})")
     same = _records(work / "local0.jsonl") == _records_parts(work / "parts0")
     print(f"records of local -j 2 and dask identical (meta.path aside): {'yes' if same else 'NO'}")
+
+
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _records(path: Path) -> list[str]:
