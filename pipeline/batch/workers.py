@@ -139,18 +139,11 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
     _die_with(parent)
     try:
-        if factory is None:
-            from hoinghi.pipeline.nlp.extractor import Extractor
-
-            factory = Extractor
-        extractor = factory()
-        warm = process(extractor, _WARM_UP)  # loads underthesea's lazily loaded models now, not on the first document
-        if isinstance(warm, Failed):
-            raise WorkerError(warm.error.message)
+        extractor = ready_extractor(factory)
     except Exception as exc:  # reported to the pool, which stops the batch with this message
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    _quiet_gc()
+    quiet_gc()
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -163,7 +156,24 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
         return  # the pool is gone: there is no one left to report to
 
 
-def _quiet_gc() -> None:
+def ready_extractor(factory: ExtractorFactory | None = None) -> SupportsExtract:
+    """Build the extractor (default :class:`pipeline.nlp.extractor.Extractor`) and warm it up on one sentence.
+
+    underthesea loads some models on first use; doing it here keeps that off
+    the first document's clock. Raises :class:`WorkerError` if the warm-up fails.
+    """
+    if factory is None:
+        from hoinghi.pipeline.nlp.extractor import Extractor
+
+        factory = Extractor
+    extractor = factory()
+    warm = process(extractor, _WARM_UP)
+    if isinstance(warm, Failed):
+        raise WorkerError(warm.error.message)
+    return extractor
+
+
+def quiet_gc() -> None:
     """Keep the cyclic garbage collector off the worker's hot path.
 
     Once the models are loaded their objects are frozen out of its sight, and
@@ -400,4 +410,4 @@ def _exit_description(code: int | None) -> str:
 
 
 __all__ = ["FACT_TYPES", "Extracted", "ExtractorFactory", "Failed", "Outcome", "Skipped", "SupportsExtract", "Task",
-           "WorkerError", "WorkerPool", "count_facts", "failed", "process"]
+           "WorkerError", "WorkerPool", "count_facts", "failed", "process", "quiet_gc", "ready_extractor"]

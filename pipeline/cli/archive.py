@@ -27,25 +27,31 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 @click.command("index")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @_db_option
-@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Records a transaction; a crash loses at most the batch being written.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Records a transaction (default 5000; PostgreSQL: also never more than one file, so a part "
+                   "is one transaction); a crash loses at most the batch being written.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
-def index(inputs: tuple[Path, ...], db: str, batch_size: int, quiet: bool) -> None:
-    """Load records (JSONL from hoinghi extract) into the archive; unchanged ones are left alone.
+def index(inputs: tuple[Path, ...], db: str, batch_size: int | None, quiet: bool) -> None:
+    """Load records (JSONL from hoinghi extract, or a folder of its parts) into the archive; unchanged ones are left alone.
 
     Example: hoinghi index facts.jsonl more.jsonl.gz --db archive.db
+
+    Example: hoinghi index parts/ --db postgresql://user:pass@host/archive
 
     A record whose doc_id is already there with other text or facts replaces
     the old one. Exit code 1 when some lines were not valid records (each is
     named on standard error; the others are indexed).
     """
-    from hoinghi.pipeline.archive.load import read_records
+    from hoinghi.pipeline.archive.load import expand_inputs
     from hoinghi.pipeline.archive.store import open_archive
 
     bad: list[str] = []
+    files = expand_inputs(inputs)
+    if not files:
+        raise click.ClickException(f"no part-*.jsonl in {', '.join(map(str, inputs))}")
     try:
         with open_archive(db) as archive:
-            report = archive.index_records(read_records(inputs, on_error=bad.append), batch_size=batch_size)
+            report = archive.index_files(files, on_error=bad.append, batch_size=batch_size)
             where = archive.where
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -23,8 +23,8 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Records JSONL (default: standard output).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Records JSONL (default: standard output); with --engine dask, the folder of the parts.")
 @click.option("--errors", "errors_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Errors JSONL (default: OUTPUT with .errors.jsonl, or hoinghi.errors.jsonl).")
 @click.option("--max-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
@@ -37,9 +37,17 @@ def main() -> None:
               help="Append to OUTPUT, skipping documents already in it (same doc_id and text).")
 @click.option("--db", default=None,
               help="Also index the records into this archive (a path or postgresql:// URL), as hoinghi index does.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: worker processes on this machine; dask: one task a shard on a Dask cluster "
+                   "(pip install -e '.[dask]'), writing OUTPUT/part-<shard>.jsonl.")
+@click.option("--scheduler", default=None,
+              help="With --engine dask: the scheduler, tcp://HOST:8786 (default: a LocalCluster of -j processes).")
+@click.option("--shard-docs", type=click.IntRange(min=1), default=500, show_default=True,
+              help="With --engine dask: documents a shard (a task, a part file).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | None, max_chars: int,
-            jobs: int | None, timeout: float, resume: bool, db: str | None, quiet: bool) -> None:
+            jobs: int | None, timeout: float, resume: bool, db: str | None, engine: str, scheduler: str | None,
+            shard_docs: int, quiet: bool) -> None:
     """Extract facts from articles: .txt files, saved pages (.html/.htm), JSONL ({"id","text",...}),
     folders of them, any gzipped, or - for JSONL on stdin.
 
@@ -49,11 +57,22 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     finished one, and --resume carries on. Exit code 0 when every document
     was extracted, 1 when some failed (each is listed in the errors file with
     its reason), 130/143 when stopped by Ctrl-C/SIGTERM.
+
+    On a cluster: hoinghi extract crawl/ -o parts/ --engine dask --scheduler tcp://HOST:8786
+    writes a part a shard (a rerun skips the parts there), then
+    hoinghi index parts/ --db postgresql://... loads them.
     """
     from hoinghi.pipeline.batch.run import BatchInterrupted, run_batch
     from hoinghi.pipeline.cli.progress import ProgressBar
     from hoinghi.pipeline.errors import HoinghiError
 
+    if engine == "dask":
+        _extract_dask(inputs, output, jobs=jobs, scheduler=scheduler, shard_docs=shard_docs, max_chars=max_chars,
+                      timeout=timeout, quiet=quiet, refused={"--errors": errors_path, "--resume": resume or None, "--db": db})
+    if scheduler is not None:
+        raise click.UsageError("--scheduler is for --engine dask")
+    if output is not None and output.is_dir():
+        raise click.UsageError(f"-o {output} is a folder; the local engine writes one JSONL file")
     if errors_path is None:
         errors_path = (output.with_name(output.name.removesuffix(".jsonl") + ".errors.jsonl")
                        if output is not None and str(output) != "-" else Path("hoinghi.errors.jsonl"))
@@ -90,6 +109,39 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
         if summary.failed_total:
             click.echo(f"errors written to {errors_path}", err=True)
     sys.exit(code)
+
+
+def _extract_dask(inputs: tuple[str, ...], output: Path | None, *, jobs: int | None, scheduler: str | None,
+                  shard_docs: int, max_chars: int, timeout: float, quiet: bool, refused: dict[str, object]) -> None:
+    """``hoinghi extract --engine dask``: parts into the folder OUTPUT, the summary on stderr; exits."""
+    from hoinghi.pipeline.cli.progress import ProgressBar
+    from hoinghi.pipeline.errors import HoinghiError
+
+    if output is None or str(output) == "-":
+        raise click.UsageError("--engine dask writes a folder of parts: give it with -o parts/")
+    given = [name for name, value in refused.items() if value is not None]
+    if given:
+        raise click.UsageError(f"{', '.join(given)}: not with --engine dask (each part has its errors beside it, "
+                               "a rerun skips finished parts, and hoinghi index parts/ loads them)")
+    bar = ProgressBar(inputs) if not quiet and sys.stderr.isatty() else None
+    try:
+        from hoinghi.pipeline.batch.dask_engine import run_dask
+
+        summary = run_dask(inputs, output, scheduler=scheduler, workers=jobs, shard_docs=shard_docs,
+                           max_chars=max_chars, timeout=timeout, progress=bar)
+    except HoinghiError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("\nstopped; the parts written are kept, run the same command again to finish", err=True)
+        sys.exit(130)
+    finally:
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        for line in summary.lines():
+            click.echo(line, err=True)
+        click.echo(f"parts, manifest.json and summary.json in {output}", err=True)
+    sys.exit(1 if summary.docs.failed_total else 0)
 
 
 @main.command()

@@ -122,8 +122,86 @@ def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 1_000_000) -
     for raw in paths:
         if isinstance(raw, str) and raw == "-":
             yield from _read_stdin(max_chars)
-        else:
-            yield from _read_path(Path(raw), max_chars)
+            continue
+        for file in input_files(Path(raw)):
+            if isinstance(file, ReadError):
+                yield file
+            else:
+                yield from from_file(file, max_chars=max_chars)
+
+
+def input_files(path: Path) -> Iterator[Path | ReadError]:
+    """The files an input path stands for, in reading order, or the error of a path that holds none.
+
+    A folder gives its .txt/.html/.htm/.jsonl (and .gz) files at any depth,
+    sorted, hidden ones left out: ``input_files(Path("crawl"))`` ->
+    ``crawl/2024/hoi-nghi.html``, ``crawl/lo-1.jsonl``, ...; a missing path,
+    an empty folder or an unsupported file is a ``ReadError``.
+    """
+    if path.is_dir():
+        try:
+            files = _folder_files(path)
+        except OSError as exc:
+            yield _error(path.name, str(path), "unreadable", f"cannot list the folder ({exc})")
+            return
+        if not files:
+            yield _error(path.name, str(path), "empty", "folder has no .txt, .html/.htm or .jsonl files")
+        yield from files
+    elif not path.exists():
+        yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
+    elif not _has_suffix(path, _ALL_SUFFIXES):
+        yield _error(_stem(path), str(path), "unreadable",
+                     f"unsupported file type {path.name!r}; give .txt, .html/.htm or .jsonl files "
+                     "(optionally .gz) or a folder")
+    else:
+        yield path
+
+
+def is_jsonl(path: Path) -> bool:
+    """``lo-1.jsonl`` and ``lo-1.jsonl.gz`` hold one document a line; other inputs one a file."""
+    return _has_suffix(path, _JSONL_SUFFIXES)
+
+
+def from_file(path: Path, *, max_chars: int = 1_000_000) -> Iterator[Article | ReadError | HtmlPage]:
+    """The documents of one input file (a path :func:`input_files` gave), as :func:`iter_documents` reads them."""
+    if _has_suffix(path, _TEXT_SUFFIXES):
+        yield _read_text_file(path, max_chars)
+    elif _has_suffix(path, _HTML_SUFFIXES):
+        yield _read_html_file(path, max_chars)
+    else:
+        yield from _read_jsonl_file(path, max_chars)
+
+
+def from_jsonl_range(path: Path, start: int, end: int, *, first_line: int = 1,
+                     max_chars: int = 1_000_000) -> Iterator[Article | ReadError]:
+    """The documents of the lines of an uncompressed JSONL file between bytes ``start`` and ``end``.
+
+    ``start`` is where line ``first_line`` begins, so ids and errors name the
+    lines as reading the whole file does: ``from_jsonl_range(Path("lo-1.jsonl"),
+    0, 4096)`` -> ``Article("bai_01", "Hội nghị cán bộ, công chức năm 2023", ...)``,
+    ``ReadError("lo-1.jsonl:7", ...)``, ...
+    """
+    try:
+        with path.open("rb") as fh:
+            fh.seek(start)
+            yield from _read_jsonl_stream(_ByteWindow(fh, end - start), str(path), max_chars, first_line=first_line)
+    except OSError as exc:
+        yield _error(_stem(path), str(path), "unreadable", f"cannot read the file ({exc})")
+
+
+class _ByteWindow:
+    """The next ``size`` bytes of a binary file, read a line at a time (a JSONL shard's byte range)."""
+
+    def __init__(self, fh: IO[bytes], size: int) -> None:
+        self._fh = fh
+        self._left = size
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = self._fh.readline(self._left if limit < 0 else min(limit, self._left))
+        self._left -= len(line)
+        return line
 
 
 def count_documents(paths: Iterable[str | Path]) -> int | None:
@@ -164,36 +242,6 @@ def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
 
 
 # --------------------------------------------------------------------------- paths
-
-def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
-    if path.is_dir():
-        yield from _read_folder(path, max_chars)
-    elif not path.exists():
-        yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
-    elif _has_suffix(path, _TEXT_SUFFIXES):
-        yield _read_text_file(path, max_chars)
-    elif _has_suffix(path, _HTML_SUFFIXES):
-        yield _read_html_file(path, max_chars)
-    elif _has_suffix(path, _JSONL_SUFFIXES):
-        yield from _read_jsonl_file(path, max_chars)
-    else:
-        yield _error(_stem(path), str(path), "unreadable",
-                     f"unsupported file type {path.name!r}; give .txt, .html/.htm or .jsonl files "
-                     "(optionally .gz) or a folder")
-
-
-def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
-    """The folder's .txt/.html/.htm/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
-    try:
-        files = _folder_files(folder)
-    except OSError as exc:
-        yield _error(folder.name, str(folder), "unreadable", f"cannot list the folder ({exc})")
-        return
-    if not files:
-        yield _error(folder.name, str(folder), "empty", "folder has no .txt, .html/.htm or .jsonl files")
-    for file in files:
-        yield from _read_path(file, max_chars)
-
 
 def _folder_files(folder: Path) -> list[Path]:
     """Paths (not contents) of the readable files under ``folder``, sorted; raises OSError."""
@@ -315,11 +363,12 @@ def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Article | ReadError
         yield _error(_stem(path), str(path), "unreadable", f"cannot read the file ({exc})")
 
 
-def _read_jsonl_stream(stream: IO[Any], source: str, max_chars: int) -> Iterator[Article | ReadError]:
-    """One result per non-blank line; ``stream`` yields bytes (files) or str (a text stdin)."""
+def _read_jsonl_stream(stream: IO[Any] | _ByteWindow, source: str, max_chars: int,
+                       *, first_line: int = 1) -> Iterator[Article | ReadError]:
+    """One result per non-blank line, numbered from ``first_line``; ``stream`` yields bytes (files) or str (stdin)."""
     line_limit = 6 * max_chars + 65_536  # JSON escapes take up to 6 characters ("\u1ec7") a character
     meta = {} if source == _STDIN else {"path": source}
-    for lineno, line, complete in _lines(stream, line_limit):
+    for lineno, line, complete in _lines(stream, line_limit, first_line):
         where = f"{source}:{lineno}"
         if not complete:
             yield _error(where, where, "too_large", f"line is too large (over {line_limit:,} characters)")
@@ -329,9 +378,9 @@ def _read_jsonl_stream(stream: IO[Any], source: str, max_chars: int) -> Iterator
             yield result
 
 
-def _lines(stream: IO[AnyStr], limit: int) -> Iterator[tuple[int, AnyStr, bool]]:
+def _lines(stream: IO[AnyStr] | _ByteWindow, limit: int, first_line: int = 1) -> Iterator[tuple[int, AnyStr, bool]]:
     """(line number, line, whether it fitted in ``limit``) without ever holding more than one line."""
-    lineno = 0
+    lineno = first_line - 1
     while True:
         line = stream.readline(limit + 1)
         if not line:
@@ -348,7 +397,7 @@ def _ends_line(chunk: str | bytes) -> bool:
     return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
 
 
-def _skip_rest_of_line(stream: IO[AnyStr], chunk: int) -> None:
+def _skip_rest_of_line(stream: IO[AnyStr] | _ByteWindow, chunk: int) -> None:
     while True:
         rest = stream.readline(chunk)
         if not rest or _ends_line(rest):
