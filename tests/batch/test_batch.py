@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,36 @@ def test_worker_pool_holds_at_most_window_documents(tmp_path: Path) -> None:
         next(outcomes)
         assert len(taken) <= 5
         assert len(list(outcomes)) == 39
+
+
+def _finishes(call, seconds: float = 20.0) -> list:
+    """Run ``call`` in a thread; what it returned, or a failure if it is still running after ``seconds``."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds:g} s: the pool waits with nothing in flight"
+    return result[0]
+
+
+def test_worker_pool_long_run_of_ready_outcomes_does_not_hang() -> None:
+    ready = [Skipped(f"bai_{i}", "0" * 40) for i in range(50)]
+
+    def run() -> list:
+        with WorkerPool(1, factory=Scripted(), window=4) as pool:
+            return list(pool.run([*ready, Task(Article("cuoi", HOI_NGHI))]))
+
+    outcomes = _finishes(run)
+    assert [o.doc_id for o in outcomes] == [*(f"bai_{i}" for i in range(50)), "cuoi"]
+
+
+def test_run_batch_many_empty_files_do_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "rong"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:03}.txt").write_text("", encoding="utf-8")
+    summary = _finishes(lambda: batch(tmp_path, folder, jobs=1, window=4))
+    assert (summary.read, summary.failed["empty"]) == (30, 30)
 
 
 def test_worker_pool_extractor_that_cannot_load_is_a_worker_error() -> None:
