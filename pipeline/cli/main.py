@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 from hoinghi.schemas import ArticleFacts
 
+EXIT_OUTPUT = 74  # sysexits' EX_IOERR: the records or errors file could not be written
+
 
 @click.group()
 @click.version_option(package_name="hoinghi")
@@ -48,8 +50,12 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     Records are written in input order as each finishes; Ctrl-C leaves every
     finished one, and --resume carries on. Exit code 0 when every document
     was extracted, 1 when some failed (each is listed in the errors file with
-    its reason), 130/143 when stopped by Ctrl-C/SIGTERM.
+    its reason), 2 when an output is an input (nothing is read or written),
+    74 when an output cannot be created or written (a full disk, a read-only
+    folder: every whole record already written stays, with no half line),
+    130/143 when stopped by Ctrl-C/SIGTERM.
     """
+    from hoinghi.pipeline.batch.output import OutputError, OverwritesInputError
     from hoinghi.pipeline.batch.run import BatchInterrupted, run_batch
     from hoinghi.pipeline.cli.progress import ProgressBar
     from hoinghi.pipeline.errors import HoinghiError
@@ -59,6 +65,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
                        if output is not None and str(output) != "-" else Path("hoinghi.errors.jsonl"))
     bar = ProgressBar(inputs) if not quiet and sys.stderr.isatty() else None
     archive = None
+    problem: Exception | None = None
     try:
         if db is not None:
             from hoinghi.pipeline.archive.writer import ArchiveWriter
@@ -69,6 +76,10 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     except BatchInterrupted as exc:
         summary, code = exc.summary, (130 if exc.signal_name == "SIGINT" else 143)
         click.echo(f"\n{exc}", err=True)
+    except OverwritesInputError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OutputError as exc:  # reported once the progress bar is gone
+        summary, code, problem = None, EXIT_OUTPUT, exc
     except HoinghiError as exc:
         raise click.ClickException(str(exc)) from None
     except BrokenPipeError:  # the reader of standard output went away (`| head`): stop quietly, as Unix tools do
@@ -81,6 +92,9 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
             bar.close()
         if archive is not None:
             archive.close()
+    if summary is None:
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(code)
     if not quiet:
         if archive is not None:
             report = archive.report
