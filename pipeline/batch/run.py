@@ -125,7 +125,8 @@ def run_batch(
     a document may take ``timeout`` seconds; at most ``window`` documents are
     in flight. ``progress`` is called with the running summary after each
     document; ``on_record`` with each record's JSON line once it is written
-    (``--db`` indexes them). Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM,
+    (``--db`` indexes them), and with ``resume`` first with each record the
+    output already holds, so that it sees every record of the output. Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM,
     :class:`OverwritesInputError` before reading when an output is an input,
     and :class:`OutputError` when an output cannot be opened or written.
     """
@@ -138,6 +139,8 @@ def run_batch(
         done = finished_records(out) if resume and out is not None else {}
     except OSError as exc:
         raise OutputError(f"{out}: cannot resume from it: {exc.strerror or exc}") from None
+    if done and on_record is not None and out is not None:
+        _replay(out, on_record)  # what an interrupted run wrote but had not yet indexed
     seen: dict[str, set[str]] = {}  # text hashes met in this run, for doc_ids the output already had
     summary = Summary()
     started = time.perf_counter()
@@ -167,6 +170,14 @@ def run_batch(
                               f"{exc.strerror or exc}; the output holds both versions") from None
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _replay(out: Path, on_record: Callable[[str], None]) -> None:
+    """Hand each record line of ``out`` (whole lines only, as :func:`finished_records` left it) to ``on_record``."""
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                on_record(line.rstrip("\n"))
 
 
 def _work(items: Iterator[Article | ReadError | HtmlPage], done: dict[str, frozenset[str]]) -> Iterator[Task | Outcome]:

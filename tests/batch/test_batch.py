@@ -305,3 +305,12 @@ def test_finished_records_broken_middle_line_is_an_error(tmp_path: Path) -> None
 def test_run_batch_resume_to_stdout_is_refused(tmp_path: Path) -> None:
     with pytest.raises(HoinghiError, match="--resume needs an output file"):
         run_batch([str(tmp_path)], None, tmp_path / "e.jsonl", resume=True)
+
+
+def test_run_batch_resume_hands_the_records_already_written_to_on_record(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "bai.jsonl", ("a", HOI_NGHI), ("b", TONG_KET))
+    batch(tmp_path, src)
+    jsonl(src, ("a", HOI_NGHI), ("b", TONG_KET), ("c", DAI_HOI))
+    seen: list[str] = []
+    batch(tmp_path, src, resume=True, on_record=seen.append)
+    assert [json.loads(line)["doc_id"] for line in seen] == ["a", "b", "c"]
