@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -53,10 +53,20 @@ def register_routes() -> list[tuple[str, Any]]:
     return [(r"^/-/search$", search_page), (r"^/-/article/(?P<doc_id>[^/]+)$", article_page)]
 
 
+def article_path(doc_id: str) -> str:
+    """The article page of a doc_id, every character but letters and digits escaped: ``'a/b?' → '/-/article/a%2Fb%3F'``."""
+    return "/-/article/" + quote(str(doc_id), safe="")
+
+
+@hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    env.filters["article_path"] = article_path
+
+
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
     if database == _archive_name(datasette) and table == "articles" and column == "doc_id" and value:
-        href = datasette.urls.path(f"/-/article/{quote(str(value), safe='')}")
+        href = datasette.urls.path(article_path(value))
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
 
@@ -100,7 +110,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
 async def article_page(datasette: Any, request: Any) -> Response:
     """One article with its facts highlighted in the text and listed beside it."""
     name, db = _database(datasette)
-    doc_id = request.url_vars["doc_id"]
+    doc_id = unquote(request.url_vars["doc_id"])  # the route matches the raw path: "h%E1%BB%99i%20ngh%E1%BB%8B"
     row = (await db.execute("SELECT text, facts FROM articles WHERE doc_id = ?", [doc_id])).first()
     if row is None:
         return await _not_found(datasette, request, f"{doc_id}: not in the archive {name}")

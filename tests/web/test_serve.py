@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from urllib.parse import quote
 
@@ -106,3 +107,17 @@ def test_serve_tables_carry_labels_and_facets(datasette):
 def test_serve_missing_archive_is_named(tmp_path):
     with pytest.raises(ArchiveError, match="none.db: no such archive"):
         make_datasette(tmp_path / "none.db")
+
+
+@pytest.mark.parametrize("doc_id", ["hội nghị tổng kết", "bai?trang=2", "bai#muc-1", "tinh/2024/bai", "x%20y"])
+def test_serve_article_opens_from_its_search_hit_whatever_its_doc_id(tmp_path, doc_id):
+    from tests.archive_fixtures import TINH_UY, make_record
+
+    db = tmp_path / "archive.db"
+    index_records([make_record(doc_id, TINH_UY, host="Văn phòng Tỉnh uỷ")], db)
+    ds = make_datasette(db)
+    hits = _get(ds, "/-/search?q=lam+duc+xuan")
+    [href] = re.findall(r'class="hoinghi-doc" href="([^"]+)"', hits.text)
+    page = _get(ds, href.replace("&amp;", "&"))
+    assert page.status_code == 200
+    assert f'<p class="hoinghi-meta">{html.escape(doc_id)} ·' in page.text
