@@ -5,7 +5,9 @@
   (so "lam duc xuan" and "Lâm Đức Xuân" both find the article);
 - ``/-/search?q=lam+duc+xuan&year=2024``: ranked hits, the matching sentence marked;
 - ``/-/article/<doc_id>``: the article with every fact's evidence highlighted;
-- ``doc_id`` cells of ``articles`` link to that page.
+- ``doc_id`` cells of ``articles`` link to that page;
+- read-only (any method but GET/HEAD/OPTIONS is a 405) and its own error pages
+  (an unknown URL is a 404, see :func:`handle_exception`).
 
 ``serve.make_datasette`` registers it; the archive's name is in the
 metadata: ``plugins: {hoinghi: {database: archive}}``.
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import traceback
 from typing import Any
 from urllib.parse import quote, unquote
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS, SearchQuery
@@ -69,6 +73,57 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
         href = datasette.urls.path(article_path(value))
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
+
+
+_READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    """The served archive is read-only: a POST, PUT or DELETE is a 405 before any view sees it.
+
+    (Datasette's table view met a POST with an ``AssertionError``, a 500.)
+    """
+    def wrap(app: Any) -> Any:
+        async def read_only(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope["type"] == "http" and scope["method"] not in _READ_METHODS:
+                response = Response.text("this archive is read-only: only GET requests", status=405,
+                                         headers={"Allow": ", ".join(_READ_METHODS)})
+                await response.asgi_send(send)
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
+@hookimpl
+def handle_exception(datasette: Any, request: Any, exception: BaseException) -> Any:
+    """Error pages in place of Datasette's default handler, which serve.py unregisters.
+
+    That handler prints every error with ``rich`` (locals and all), and rich
+    raises ``ValueError`` when called outside an ``except`` block, as Datasette
+    does for a URL no route matches: every unknown URL became a 500. Here an
+    unknown URL or row is a 404, a bad request its own 4xx, and only a real
+    fault a 500, its traceback printed once, without locals.
+    """
+    async def inner() -> Response:
+        status, message, title = 500, str(exception), None
+        if isinstance(exception, Base400):
+            status, message = exception.status, exception.args[0] if exception.args else "error"
+        elif isinstance(exception, DatasetteError):
+            status, message, title = exception.status, exception.message, exception.title
+            if exception.message_is_html:
+                message = Markup(message)
+        else:
+            traceback.print_exception(exception)
+        info = {"ok": False, "error": message, "status": status, "title": title}
+        if request.path.endswith(".json"):
+            return Response.json(info, status=status)
+        return Response.html(await datasette.render_template(["error.html"], info, request=request), status=status)
+
+    return inner
 
 
 async def _not_found(datasette: Any, request: Any, message: str) -> Response:
