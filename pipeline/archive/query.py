@@ -15,6 +15,8 @@ from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.fold import fold_words
 
 KINDS = ("target", "result", "vote", "other")
+# No article has this facet word (facets are y<year> and k<kind>): the MATCH of a query with no words, e.g. '"' or '(*'.
+NO_MATCH = 'facets : "knone"'
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
 

@@ -25,7 +25,7 @@ from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
-from hoinghi.pipeline.archive.query import KINDS, SearchQuery
+from hoinghi.pipeline.archive.query import KINDS, NO_MATCH, SearchQuery
 from hoinghi.pipeline.archive.sqlite import SQLiteArchive, register_functions
 from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
 from hoinghi.schemas import ArticleFacts
@@ -38,9 +38,12 @@ def _archive_name(datasette: Any) -> str | None:
     return (datasette.plugin_config("hoinghi") or {}).get("database")
 
 
-def fts_match(query: str | None) -> str | None:
-    """The FTS5 expression for what was typed, folded as the index: ``'Lâm Đức' → '- {facets} : ("lam" AND "duc")'``."""
-    return SearchQuery.parse(query or "").fts5()
+def fts_match(query: str | None) -> str:
+    """The FTS5 expression for what was typed, folded as the index: ``'Lâm Đức' → '- {facets} : ("lam" AND "duc")'``.
+
+    Typed punctuation alone (``"``, ``*``, ``(``) has no words, and matches nothing rather than failing.
+    """
+    return SearchQuery.parse(query or "").fts5() or NO_MATCH
 
 
 @hookimpl(trylast=True)
@@ -54,7 +57,8 @@ def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) 
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/search$", search_page), (r"^/-/article/(?P<doc_id>[^/]+)$", article_page)]
+    return [(r"^/-/search$", search_page), (r"^/-/search\.json$", search_json),
+            (r"^/-/article/(?P<doc_id>[^/]+)$", article_page)]
 
 
 def article_path(doc_id: str) -> str:
@@ -138,8 +142,8 @@ def _database(datasette: Any) -> tuple[str, Any]:
     return name, datasette.get_database(name)
 
 
-async def search_page(datasette: Any, request: Any) -> Response:
-    """The search form and its ranked hits."""
+async def _search(datasette: Any, request: Any) -> tuple[str, dict[str, str], list[Hit], str | None]:
+    """What the form asked, and the archive's own ranked search of it (the one ``hoinghi search`` runs)."""
     name, db = _database(datasette)
     form = {key: (request.args.get(key) or "").strip() for key in FORM_FIELDS}
     hits: list[Hit] = []
@@ -157,9 +161,23 @@ async def search_page(datasette: Any, request: Any) -> Response:
             hits = await db.execute_fn(run)
         except ArchiveError as exc:
             error = str(exc)
+    return name, form, hits, error
+
+
+async def search_page(datasette: Any, request: Any) -> Response:
+    """The search form and its ranked hits."""
+    name, form, hits, error = await _search(datasette, request)
     context = {"form": form, "hits": hits, "error": error, "kinds": KINDS, "database": name,
                "searched": any(form.values())}
     return Response.html(await datasette.render_template("hoinghi_search.html", context, request=request))
+
+
+async def search_json(datasette: Any, request: Any) -> Response:
+    """The same search as JSON: ``/-/search.json?q=lam+duc+xuan`` → ``{"ok": true, "hits": [{"doc_id": ...}]}``."""
+    _, form, hits, error = await _search(datasette, request)
+    if error is not None:
+        return Response.json({"ok": False, "error": error, "query": form}, status=400)
+    return Response.json({"ok": True, "query": form, "hits": [hit.to_json() for hit in hits]})
 
 
 async def article_page(datasette: Any, request: Any) -> Response:

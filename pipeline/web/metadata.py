@@ -2,26 +2,18 @@
 
     >>> meta = archive_metadata("archive")
     >>> sorted(meta["databases"]["archive"]["queries"])
-    ['awards_by_year', 'people_by_body_and_year', 'search', 'targets_vs_results']
+    ['awards_by_year', 'people_by_body_and_year', 'targets_vs_results']
 
 Canned queries may call ``hoinghi_fold(text)`` and ``hoinghi_match(query)``,
 which the plugin registers on every connection, so "so y te" finds "Sở Y tế".
+Search itself is not a canned query: ``/-/search`` and ``/-/search.json`` run
+the archive's own ranked search, the one ``hoinghi search`` runs.
 """
 from __future__ import annotations
 
 from typing import Any
 
 _WORDS = "(' ' || {col} || ' ') LIKE '% ' || hoinghi_fold({param}) || ' %'"
-
-SEARCH_SQL = """
-select a.doc_id, m.date, m.host as body, coalesce(m.title, a.title) as title, a.year
-from articles_fts f
-join articles a on a.id = f.rowid
-left join meetings m on m.article_id = a.id
-where :q != '' and articles_fts match hoinghi_match(:q)
-order by bm25(articles_fts, 3.0, 1.0, 4.0, 2.0, 3.0, 3.0, 0.0), a.doc_id
-limit 100
-"""
 
 PEOPLE_SQL = f"""
 select a.year, m.host as body, p.name, p.titles, p.roles, a.doc_id
@@ -108,9 +100,6 @@ def archive_metadata(database: str) -> dict[str, Any]:
             facets=["kind", "year"]),
     }
     queries = {
-        "search": {"title": "Tìm kiếm — search", "sql": SEARCH_SQL.strip(),
-                   "description": "Full-text search, diacritics optional: q = lam duc xuan. "
-                                  "Append .json to the URL for the JSON API."},
         "people_by_body_and_year": {"title": "People by body and year", "sql": PEOPLE_SQL.strip(),
                                     "description": "body: words of the host or of a title (so y te); "
                                                    "year: 2024; leave either empty for all."},

@@ -75,9 +75,36 @@ def test_serve_table_search_folds_the_d_with_stroke(datasette):
     assert found['"lam duc xuan"'] == ["tinh_uy_2024"]  # the phrase
 
 
-def test_serve_search_query_is_a_json_api(datasette):
-    rows = _get(datasette, "/archive/search.json?q=uỷ+ban&_shape=array").json()
-    assert rows[0]["doc_id"] == "so_y_te_2023" and rows[0]["body"] == "Sở Y tế tỉnh Điện Biên"
+def test_serve_search_json_is_a_json_api(datasette):
+    hits = _get(datasette, "/-/search.json?q=uỷ+ban").json()["hits"]
+    assert hits[0]["doc_id"] == "so_y_te_2023" and hits[0]["body"] == "Sở Y tế tỉnh Điện Biên"
+
+
+@pytest.mark.parametrize("typed", ['"', "*", "(", '"(*)"', "- :"])
+def test_serve_table_search_of_only_punctuation_finds_nothing_without_error(datasette, typed):
+    page = _get(datasette, f"/archive/articles.json?_search={quote(typed)}&_shape=array")
+    assert (page.status_code, page.json()) == (200, [])
+
+
+@pytest.mark.parametrize("typed", ['"', "*", "("])
+def test_serve_search_json_of_only_punctuation_finds_nothing_without_error(datasette, typed):
+    page = _get(datasette, f"/-/search.json?q={quote(typed)}")
+    assert (page.status_code, page.json()["hits"]) == (200, [])
+
+
+def test_serve_search_json_ranks_as_the_archive_search_does(tmp_path):
+    from hoinghi.pipeline.archive import open_archive
+    from tests.archive_fixtures import make_record
+
+    apart = ("Đồng chí Lâm Văn Tư phát biểu. Bà Đức Hạnh tham luận. Ông Xuân Trường, Xuân Lộc, Đức Thọ, "
+             "Lâm Hoà và Xuân Mai dự hội nghị tổng kết của Lâm trường Đức Xuân.")
+    exact = "Sáng 26/01/2024, đồng chí Lâm Đức Xuân chủ trì hội nghị cán bộ công chức năm 2023 của văn phòng tỉnh uỷ."
+    db = tmp_path / "archive.db"
+    index_records([make_record("cach_xa", apart), make_record("dung_ten", exact)], db)
+    with open_archive(db) as archive:
+        cli_order = [hit.doc_id for hit in archive.search("lam duc xuan")]
+    web_order = [hit["doc_id"] for hit in _get(make_datasette(db), "/-/search.json?q=lam+duc+xuan").json()["hits"]]
+    assert web_order == cli_order == ["dung_ten", "cach_xa"]
 
 
 @pytest.mark.parametrize("query, params, expected", [
