@@ -18,14 +18,14 @@ import json
 import sqlite3
 import traceback
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import parse_qsl, quote, unquote
 
 from datasette import hookimpl
 from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
-from hoinghi.pipeline.archive.query import KINDS, NO_MATCH, SearchQuery
+from hoinghi.pipeline.archive.query import KINDS, MAX_QUERY_CHARS, NO_MATCH, SearchQuery
 from hoinghi.pipeline.archive.sqlite import SQLiteArchive, register_functions
 from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
 from hoinghi.schemas import ArticleFacts
@@ -80,11 +80,25 @@ def render_cell(value: Any, column: str, table: str | None, database: str, datas
 
 
 _READ_METHODS = ("GET", "HEAD", "OPTIONS")
+_UNCAPPED = ("sql",)  # Datasette's own SQL box: its time limit guards it
+
+
+def too_long(query_string: str) -> str | None:
+    """Why a request's parameters are refused, if one (but ``sql``) is longer than a search may be.
+
+    >>> too_long("q=" + "a" * 600)
+    'the parameter q is 600 characters long; a search takes at most 500'
+    """
+    for key, value in parse_qsl(query_string, keep_blank_values=True):
+        if key not in _UNCAPPED and len(value) > MAX_QUERY_CHARS:
+            return f"the parameter {key} is {len(value):,} characters long; a search takes at most {MAX_QUERY_CHARS}"
+    return None
 
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Any:
-    """The served archive is read-only: a POST, PUT or DELETE is a 405 before any view sees it.
+    """The served archive is read-only: a POST, PUT or DELETE is a 405 before any view sees it;
+    a parameter longer than a search may be (:func:`too_long`) is a 400.
 
     (Datasette's table view met a POST with an ``AssertionError``, a 500.)
     """
@@ -94,6 +108,9 @@ def asgi_wrapper(datasette: Any) -> Any:
                 response = Response.text("this archive is read-only: only GET requests", status=405,
                                          headers={"Allow": ", ".join(_READ_METHODS)})
                 await response.asgi_send(send)
+                return
+            if scope["type"] == "http" and (problem := too_long(scope.get("query_string", b"").decode("latin-1"))):
+                await Response.text(problem, status=400).asgi_send(send)
                 return
             await app(scope, receive, send)
 

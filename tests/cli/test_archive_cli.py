@@ -103,3 +103,11 @@ def test_cli_index_and_search_on_postgres(pg_url, facts):
     result = _run("search", "uỷ ban", "--json", "--db", pg_url)
     assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "so_y_te_2023"
     assert "***" in _run("index", facts, "--db", pg_url).stderr  # the password is not printed
+
+
+def test_cli_search_query_longer_than_500_characters_is_refused(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "lam duc xuan " * 50, "--db", db)
+    assert result.exit_code == 1
+    assert "the query is 650 characters long; a search takes at most 500" in result.stderr

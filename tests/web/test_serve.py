@@ -148,3 +148,11 @@ def test_serve_article_opens_from_its_search_hit_whatever_its_doc_id(tmp_path, d
     page = _get(ds, href.replace("&amp;", "&"))
     assert page.status_code == 200
     assert f'<p class="hoinghi-meta">{html.escape(doc_id)} ·' in page.text
+
+
+@pytest.mark.parametrize("path", ["/-/search?q={}", "/-/search.json?q={}", "/archive/articles.json?_search={}",
+                                  "/archive/people_by_body_and_year.json?body={}&year="])
+def test_serve_query_longer_than_500_characters_is_refused_with_its_length(datasette, path):
+    page = _get(datasette, path.format("hoi+nghi+" * 100))
+    assert page.status_code == 400
+    assert "is 900 characters long; a search takes at most 500" in page.text
