@@ -37,18 +37,23 @@ order by year desc, recipients desc
 limit 1000
 """
 
+# A target and a result pair only as the same measure of the same body: the same folded subject (never
+# none), the same host body, the same year the figures are for; each side keeps its evidence and article.
 TARGETS_SQL = f"""
-select m.host as body, coalesce(p.year, a.year) as year, min(p.subject) as subject,
-       max(case when p.kind = 'target' then p.value end) as target,
-       max(case when p.kind = 'result' then p.value end) as result,
-       group_concat(p.kind || ': ' || p.ev_text, ' | ') as evidence, a.doc_id
-from percentages p
-join articles a on a.id = p.article_id
-join meetings m on m.article_id = a.id
-where p.kind in ('target', 'result')
-  and (:body = '' or {_WORDS.format(col="m.host_folded", param=":body")})
-group by a.id, coalesce(p.year, a.year), p.subject_folded
-order by m.host_folded, year, p.subject_folded
+select tm.host as body, t.subject, coalesce(t.year, ta.year) as year,
+       t.value as target, r.value as result,
+       t.ev_text as target_evidence, ta.doc_id as target_doc,
+       r.ev_text as result_evidence, ra.doc_id as result_doc
+from percentages t
+join articles ta on ta.id = t.article_id
+join meetings tm on tm.article_id = ta.id
+join percentages r on r.kind = 'result' and r.subject_folded = t.subject_folded
+join articles ra on ra.id = r.article_id
+join meetings rm on rm.article_id = ra.id and rm.host_folded = tm.host_folded
+where t.kind = 'target' and t.subject_folded != '' and tm.host_folded != ''
+  and coalesce(r.year, ra.year) = coalesce(t.year, ta.year)
+  and (:body = '' or {_WORDS.format(col="tm.host_folded", param=":body")})
+order by tm.host_folded, year, t.subject_folded, ta.doc_id, ra.doc_id
 limit 1000
 """
 
@@ -106,7 +111,10 @@ def archive_metadata(database: str) -> dict[str, Any]:
         "awards_by_year": {"title": "Awards by year", "sql": AWARDS_SQL.strip(),
                            "description": "Recipients per award and year; award: words of its title."},
         "targets_vs_results": {"title": "Targets vs results", "sql": TARGETS_SQL.strip(),
-                               "description": "Target and result percentages of the same subject side by side."},
+                               "description": "A target and a result side by side only when they are the same "
+                                              "measure of the same body: the same subject (figures with none are "
+                                              "left out), the same host body, the same year; with the words "
+                                              "of each and its article. body: words of the host (so y te)."},
     }
     return {
         "title": "hoinghi — lưu trữ tin hội nghị",

@@ -111,7 +111,6 @@ def test_serve_search_json_ranks_as_the_archive_search_does(tmp_path):
     ("people_by_body_and_year", "body=so+y+te&year=2023", ["Vàng Thị Mỷ"]),
     ("people_by_body_and_year", "body=&year=2024", ["Lâm Đức Xuân"]),
     ("awards_by_year", "award=lao+dong+tien+tien", ["Lao động tiên tiến"]),
-    ("targets_vs_results", "body=", ["tiêm chủng đầy đủ", "trạm y tế xã có bác sĩ"]),
 ])
 def test_serve_canned_queries_answer(datasette, query, params, expected):
     rows = _get(datasette, f"/archive/{query}.json?{params}&_shape=array").json()
@@ -156,3 +155,42 @@ def test_serve_query_longer_than_500_characters_is_refused_with_its_length(datas
     page = _get(datasette, path.format("hoi+nghi+" * 100))
     assert page.status_code == 400
     assert "is 900 characters long; a search takes at most 500" in page.text
+
+
+KE_HOACH = ("Chiều 20/12/2023, Sở Y tế tỉnh Lai Châu tổ chức hội nghị triển khai nhiệm vụ năm 2024. "
+            "Năm 2024, ngành phấn đấu 95% trạm y tế xã có bác sĩ. Hội nghị thống nhất với 100% ý kiến.")
+KET_QUA = ("Sáng 18/12/2024, Sở Y tế tỉnh Lai Châu tổng kết công tác năm 2024. Đến nay 92% trạm y tế xã có bác sĩ, "
+           "tỷ lệ hộ dùng nước sạch đạt 90%. Kế hoạch đề ra 100% được hoàn thành.")
+HUYEN = ("Ngày 10/12/2024, Trung tâm Y tế huyện Sìn Hồ tổng kết năm 2024: 80% trạm y tế xã có bác sĩ.")
+
+
+@pytest.fixture
+def targets_and_results(tmp_path):
+    from tests.archive_fixtures import make_record
+
+    records = [
+        make_record("ke_hoach_2023", KE_HOACH, date="2023-12-20", host="Sở Y tế tỉnh Lai Châu",
+                    percentages=((95.0, "target", 2024, "trạm y tế xã có bác sĩ", "95%"),
+                                 (100.0, "target", 2024, None, "100%"))),
+        make_record("ket_qua_2024", KET_QUA, date="2024-12-18", host="Sở Y tế tỉnh Lai Châu",
+                    percentages=((92.0, "result", 2024, "trạm y tế xã có bác sĩ", "92%"),
+                                 (90.0, "result", 2024, "hộ dùng nước sạch", "90%"),
+                                 (100.0, "result", 2024, None, "100%"))),
+        make_record("huyen_2024", HUYEN, date="2024-12-10", host="Trung tâm Y tế huyện Sìn Hồ",
+                    percentages=((80.0, "result", 2024, "trạm y tế xã có bác sĩ", "80%"),)),
+    ]
+    db = tmp_path / "archive.db"
+    index_records(records, db)
+    return make_datasette(db)
+
+
+def test_serve_targets_vs_results_pairs_only_the_same_measure_of_the_same_body(targets_and_results):
+    rows = _get(targets_and_results, "/archive/targets_vs_results.json?body=&_shape=array").json()
+    assert [(r["body"], r["subject"], r["year"], r["target"], r["result"]) for r in rows] == [
+        ("Sở Y tế tỉnh Lai Châu", "trạm y tế xã có bác sĩ", 2024, 95.0, 92.0)]
+
+
+def test_serve_targets_vs_results_shows_the_evidence_of_both(targets_and_results):
+    [row] = _get(targets_and_results, "/archive/targets_vs_results.json?body=lai+chau&_shape=array").json()
+    assert (row["target_evidence"], row["target_doc"], row["result_evidence"], row["result_doc"]) == (
+        "95%", "ke_hoach_2023", "92%", "ket_qua_2024")
