@@ -27,10 +27,14 @@ from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS, MAX_QUERY_CHARS, NO_MATCH, SearchQuery
 from hoinghi.pipeline.archive.sqlite import SQLiteArchive, register_functions
+from hoinghi.pipeline.web.chart import bar_chart
 from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
+from hoinghi.pipeline.web.labels import vi_label
+from hoinghi.pipeline.web.start import start_facts
 from hoinghi.schemas import ArticleFacts
 from markupsafe import Markup, escape
 
+_CODED = {("people", "roles"), ("percentages", "kind"), ("awards", "recipient")}  # shown in Vietnamese too
 FORM_FIELDS = ("q", "person", "body", "award", "year", "kind")
 
 
@@ -50,6 +54,7 @@ def fts_match(query: str | None) -> str:
 def prepare_connection(conn: sqlite3.Connection, database: str, datasette: Any) -> None:
     register_functions(conn)
     conn.create_function("hoinghi_match", 1, fts_match, deterministic=True)
+    conn.create_function("hoinghi_vi", 1, vi_label, deterministic=True)
     if database == _archive_name(datasette):
         # Runs after Datasette's own escape_fts: table searches (?_search=) fold like the index does.
         conn.create_function("escape_fts", 1, fts_match, deterministic=True)
@@ -69,13 +74,36 @@ def article_path(doc_id: str) -> str:
 @hookimpl
 def prepare_jinja2_environment(env: Any) -> None:
     env.filters["article_path"] = article_path
+    env.filters["vi_label"] = vi_label
+
+
+@hookimpl
+def extra_template_vars(template: str, datasette: Any) -> Any:
+    """The start page's figures (``index.html``): see :func:`pipeline.web.start.start_facts`."""
+    if template != "index.html":
+        return None
+
+    async def inner() -> dict[str, Any]:
+        name = _archive_name(datasette)
+        if name is None or name not in datasette.databases:
+            return {}
+        facts = await datasette.get_database(name).execute_fn(start_facts)
+        chart = bar_chart(facts["years"], {"Hội nghị / meetings": facts["meetings"],
+                                           "Khen thưởng / awards": facts["awards"]})
+        return {"hoinghi": {**facts, "database": name, "chart": Markup(chart)}}
+
+    return inner
 
 
 @hookimpl
 def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Markup | None:
-    if database == _archive_name(datasette) and table == "articles" and column == "doc_id" and value:
+    if database != _archive_name(datasette) or not value:
+        return None
+    if column == "doc_id" and table in ("articles", None):  # None: a canned query's row
         href = datasette.urls.path(article_path(value))
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+    if (table, column) in _CODED:
+        return Markup(escape(vi_label(str(value))))
     return None
 
 

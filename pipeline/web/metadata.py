@@ -16,18 +16,19 @@ from typing import Any
 _WORDS = "(' ' || {col} || ' ') LIKE '% ' || hoinghi_fold({param}) || ' %'"
 
 PEOPLE_SQL = f"""
-select a.year, m.host as body, p.name, p.titles, p.roles, a.doc_id
+select p.name, (select group_concat(value, '; ') from json_each(p.titles)) as titles,
+       hoinghi_vi(p.roles) as roles, m.date, m.host as body, coalesce(m.title, a.title) as meeting, a.doc_id
 from people p
 join articles a on a.id = p.article_id
 join meetings m on m.article_id = a.id
 where (:body = '' or {_WORDS.format(col="m.host_folded || ' ' || p.titles_folded", param=":body")})
   and (:year = '' or a.year = cast(:year as integer))
-order by a.year desc, m.host_folded, p.name_folded
+order by m.date is null, m.date desc, m.host_folded, p.ordinal
 limit 1000
 """
 
 AWARDS_SQL = f"""
-select coalesce(aw.year, a.year) as year, min(aw.title) as award, aw.recipient,
+select coalesce(aw.year, a.year) as year, min(aw.title) as award, hoinghi_vi(aw.recipient) as recipient,
        sum(aw.count) as recipients, count(distinct a.id) as articles
 from awards aw
 join articles a on a.id = aw.article_id
@@ -105,12 +106,15 @@ def archive_metadata(database: str) -> dict[str, Any]:
             facets=["kind", "year"]),
     }
     queries = {
-        "people_by_body_and_year": {"title": "People by body and year", "sql": PEOPLE_SQL.strip(),
-                                    "description": "body: words of the host or of a title (so y te); "
-                                                   "year: 2024; leave either empty for all."},
-        "awards_by_year": {"title": "Awards by year", "sql": AWARDS_SQL.strip(),
+        "people_by_body_and_year": {"title": "Người dự hội nghị — people at meetings", "sql": PEOPLE_SQL.strip(),
+                                    "description": "Each person with the date, host body and title of the meeting, "
+                                                   "titles and roles written out (chủ trì = chair). body: words of "
+                                                   "the host or of a title (so y te); year: 2024; leave either "
+                                                   "empty for all.",
+                                    "hide_sql": True},
+        "awards_by_year": {"title": "Khen thưởng theo năm — awards by year", "hide_sql": True, "sql": AWARDS_SQL.strip(),
                            "description": "Recipients per award and year; award: words of its title."},
-        "targets_vs_results": {"title": "Targets vs results", "sql": TARGETS_SQL.strip(),
+        "targets_vs_results": {"title": "Chỉ tiêu và kết quả — targets vs results", "hide_sql": True, "sql": TARGETS_SQL.strip(),
                                "description": "A target and a result side by side only when they are the same "
                                               "measure of the same body: the same subject (figures with none are "
                                               "left out), the same host body, the same year; with the words "

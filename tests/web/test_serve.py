@@ -194,3 +194,33 @@ def test_serve_targets_vs_results_shows_the_evidence_of_both(targets_and_results
     [row] = _get(targets_and_results, "/archive/targets_vs_results.json?body=lai+chau&_shape=array").json()
     assert (row["target_evidence"], row["target_doc"], row["result_evidence"], row["result_doc"]) == (
         "95%", "ke_hoach_2023", "92%", "ket_qua_2024")
+
+
+def test_serve_start_page_speaks_to_an_analyst(datasette):
+    page = _text(_get(datasette, "/").text)
+    assert "rows in" not in page and "3 bài báo / articles" in page
+    assert "Hội nghị mới nhất" in page and "Bài báo theo năm và cơ quan" in page
+
+
+def test_serve_start_page_charts_meetings_and_awards_by_year(datasette):
+    page = _get(datasette, "/").text
+    bars = re.findall(r'<rect class="bar s(\d)"[^>]*><title>([^<]+)</title>', page)
+    assert ("0", "Hội nghị / meetings 2024: 1") in bars and ("1", "Khen thưởng / awards 2023: 1") in bars
+    assert "http" not in page[page.index("<svg"):page.index("</svg>")].replace("http://www.w3.org/2000/svg", "")
+
+
+def test_serve_start_page_lists_the_latest_meetings_newest_first(datasette):
+    page = _get(datasette, "/").text
+    latest = page[page.index('class="hoinghi-latest"'):]
+    assert re.findall(r'href="/-/article/([^"]+)"', latest)[:3] == ["tinh_uy_2024", "so_y_te_2023", "huyen_doan_2022"]
+
+
+def test_serve_people_query_has_date_body_and_vietnamese_roles(datasette):
+    rows = _get(datasette, "/archive/people_by_body_and_year.json?body=&year=&_shape=array").json()
+    giang = next(r for r in rows if r["name"] == "Giàng A Phử")
+    assert (giang["date"], giang["body"], giang["roles"], giang["titles"]) == (
+        "2022-03-20", "Huyện đoàn Tủa Chùa", "dự (attendee), phát biểu (speaker)", "Phó Bí thư Tỉnh đoàn")
+
+
+def test_serve_people_table_shows_roles_in_vietnamese(datasette):
+    assert "chủ trì (chair)" in _get(datasette, "/archive/people").text
