@@ -16,6 +16,7 @@ import click
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS
+from hoinghi.pipeline.cli.terminal import printable
 
 DB_HELP = "Archive: an SQLite file, or a postgresql:// URL (env HOINGHI_DB)."
 
@@ -57,7 +58,7 @@ def index(inputs: tuple[Path, ...], db: str, batch_size: int, quiet: bool) -> No
 
 
 def _clip(text: str | None, width: int) -> str:
-    text = (text or "—").replace("\n", " ")
+    text = printable(text or "—").replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -71,7 +72,7 @@ def format_table(hits: list[Hit], width: int) -> str:
     for rank, hit in enumerate(hits, start=1):
         left = (f"{rank:>3}  {_clip(hit.doc_id, id_w):<{id_w}}  {_clip(hit.date, 10):<10}  "
                 f"{_clip(hit.body, body_w):<{body_w}}  ")
-        wrapped = textwrap.wrap(hit.marked().replace("\n", " "), text_w) or [""]
+        wrapped = textwrap.wrap(printable(hit.marked()).replace("\n", " "), text_w) or [""]
         lines.append(left + wrapped[0])
         lines += [" " * len(head) + more for more in wrapped[1:]]
     return "\n".join(lines)

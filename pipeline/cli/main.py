@@ -116,12 +116,13 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
     Example: hoinghi show facts.jsonl --doc 000_b778848fc66e39d6
     """
     from hoinghi.pipeline.cli.show import render
+    from hoinghi.pipeline.cli.terminal import printable
 
     with open(facts, encoding="utf-8") as fh:
         for line in fh:
             if line.strip() and json.loads(line).get("doc_id") == doc_id:
                 record = ArticleFacts.model_validate_json(line)
-                click.echo(record.model_dump_json(indent=2) if as_json else render(record))
+                click.echo(record.model_dump_json(indent=2) if as_json else printable(render(record)))
                 return
     raise click.ClickException(f"{doc_id}: not in {facts}")
 

@@ -34,6 +34,8 @@ _MIN_PLAUSIBLE = 0.7            # share of non-ASCII words that must be Vietname
 _MAX_CONTROL_SHARE = 0.05       # more control bytes than this is not text
 _UNDEFINED = "\ufffe"           # marks a byte with no mapping in a decoding table
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS) + b"\x7f"
+_CONTROL_CHARS = re.compile("[" + "".join(f"\\x{b:02x}" for b in _CONTROL_BYTES) + "]")
 _BINARY_SIGNATURES = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -390,9 +392,25 @@ def _decode_unicode(data: bytes, name: str) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"invalid {name} data at byte {exc.start}", encoding=name) from None
-    if "\x00" in text:
-        raise DecodeError(f"binary data (NUL characters in {name} text), not a text file", reason="binary")
+    share = control_share(text)
+    if share > _MAX_CONTROL_SHARE:
+        raise DecodeError(f"binary data ({round(100 * share)}% control characters in {name} text), not a text file",
+                          reason="binary")
     return text
+
+
+def control_share(text: str) -> float:
+    """The share of control characters (NUL, BEL, ... but not tab, newline, form feed) in ``text``.
+
+    A few stray ones are noise in a text (the tokenizer's map drops them);
+    more than ``_MAX_CONTROL_SHARE`` means the data is not text at all.
+    """
+    return len(_CONTROL_CHARS.findall(text)) / len(text) if text else 0.0
+
+
+def is_binary_text(text: str) -> bool:
+    """Whether decoded text holds so many control characters that it is binary data, not an article."""
+    return control_share(text) > _MAX_CONTROL_SHARE
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -413,12 +431,9 @@ def _check_binary(data: bytes) -> None:
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise DecodeError(f"binary data ({what}), not a text file", reason="binary")
-    if b"\x00" in data:
-        raise DecodeError("binary data (NUL bytes), not a text file", reason="binary")
-    sample = data[:_SAMPLE_BYTES]
-    controls = sum(1 for b in sample if (b < 0x20 or b == 0x7F) and b not in _TEXT_CONTROLS)
-    if controls > _MAX_CONTROL_SHARE * len(sample):
-        share = round(100 * controls / len(sample))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))  # stray NULs or BELs in a text are noise
+    if controls > _MAX_CONTROL_SHARE * len(data):
+        share = round(100 * controls / len(data))
         raise DecodeError(f"binary data ({share}% control bytes), not a text file", reason="binary")
 
 
@@ -544,5 +559,5 @@ def _plain_windows_1252(data: bytes) -> str | None:
     return text if _score(text)[:2] == (0, 0) else None
 
 
-__all__ = ["DecodeError", "LegacyEncoding", "Tables", "decode_article", "decode_legacy", "load_tables",
-           "parse_tables", "repair_legacy_text"]
+__all__ = ["DecodeError", "LegacyEncoding", "Tables", "control_share", "decode_article", "decode_legacy",
+           "is_binary_text", "load_tables", "parse_tables", "repair_legacy_text"]

@@ -13,7 +13,9 @@ Problems are yielded as ``ReadError`` and reading goes on::
              # ReadError("thieu", "thieu.txt", "unreadable", "thieu: no such file or folder"), ...
 
 An article's text is exactly what was read (NFD stays NFD), except that
-legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode.
+legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode
+and a stray NUL character becomes U+FFFD (one character for one). Other stray
+control characters stay; the working text of the NLP stages drops them.
 """
 from __future__ import annotations
 
@@ -28,7 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, AnyStr
 
-from hoinghi.pipeline.inputs.decoding import DecodeError, decode_article, repair_legacy_text
+from hoinghi.pipeline.inputs.decoding import (
+    DecodeError,
+    control_share,
+    decode_article,
+    is_binary_text,
+    repair_legacy_text,
+)
 
 _TEXT_SUFFIXES = (".txt", ".txt.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -262,7 +270,8 @@ def _article_or_error(
     problem = _text_problem(text, max_chars, markup_ok=markup_ok)
     if problem is not None:
         return _error(doc_id, source, *problem, label=label)
-    return Article(doc_id=doc_id, text=text, meta=meta)
+    # a stray NUL becomes U+FFFD, one for one so offsets hold: no database keeps NUL in text (PostgreSQL refuses it)
+    return Article(doc_id=doc_id, text=text.replace("\x00", "\ufffd"), meta=meta)
 
 
 def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tuple[str, str] | None:
@@ -274,8 +283,8 @@ def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tupl
         return ("empty", "text is empty" if not text else "text is only whitespace")
     if len(text) > max_chars:
         return ("too_large", f"text is too large ({len(text):,} characters; the limit is {max_chars:,})")
-    if "\x00" in text:
-        return ("binary", "binary data (NUL characters), not text")
+    if is_binary_text(text):
+        return ("binary", f"binary data ({round(100 * control_share(text))}% control characters), not text")
     tags = [] if markup_ok else _html_tags(text)
     if tags:
         shown = ", ".join(f"<{t}>" for t in tags)

@@ -111,3 +111,16 @@ def test_cli_search_query_longer_than_500_characters_is_refused(tmp_path, facts)
     result = _run("search", "lam duc xuan " * 50, "--db", db)
     assert result.exit_code == 1
     assert "the query is 650 characters long; a search takes at most 500" in result.stderr
+
+
+def test_cli_search_never_sends_a_control_character_to_the_terminal(tmp_path):
+    from tests.archive_fixtures import make_record
+
+    text = "Ngày 5/4/2024, Đoàn xã tổ chức hội nghị.\x07 Đồng chí Hà Thị Lan\x1b[31m chủ trì."
+    facts = tmp_path / "bel.jsonl"
+    facts.write_text(make_record("bel", text).model_dump_json() + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "ha thi lan", "--db", db)
+    assert result.exit_code == 0 and "Lan" in result.stdout
+    assert not any(ch in result.stdout for ch in "\x07\x1b")

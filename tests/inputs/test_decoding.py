@@ -195,7 +195,7 @@ def test_decode_article_english_with_curly_quotes_is_windows_1252() -> None:
 @pytest.mark.parametrize(
     ("data", "what"),
     [
-        (HOI_NGHI.encode("utf-8") + b"\x00\x00\x01", "NUL bytes"),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" * 20, "control bytes"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
         (b"\x89PNG\r\n\x1a\n" + b"\x10" * 40, "PNG"),
         (bytes(range(1, 32)) * 10, "control bytes"),
@@ -205,6 +205,11 @@ def test_decode_article_binary_raises(data: bytes, what: str) -> None:
     with pytest.raises(DecodeError, match=f"^binary data.*{what}") as info:
         decode_article(data)
     assert info.value.reason == "binary"
+
+
+def test_decode_article_text_with_a_few_stray_nul_bytes_is_text() -> None:
+    data = HOI_NGHI.encode("utf-8") + b"\x00\x00\x07"
+    assert decode_article(data) == (HOI_NGHI + "\x00\x00\x07", "utf-8")
 
 
 def test_decode_article_unknown_8bit_text_raises_encoding_error() -> None:

@@ -84,7 +84,7 @@ def test_read_inputs_txt_gives_article_named_by_stem(tmp_path: Path) -> None:
 def test_read_inputs_nfd_text_passes_through_unchanged(tmp_path: Path) -> None:
     text = unicodedata.normalize("NFD", HOI_NGHI)
     result = only(write(tmp_path / "w1_03.txt", text))
-    assert isinstance(result, Article) and result.text == text
+    assert isinstance(result, Article) and result.text == text.replace("\x00", "\ufffd")
 
 
 def test_read_inputs_legacy_txt_converted_and_encoding_recorded(tmp_path: Path) -> None:
@@ -263,6 +263,12 @@ def test_read_inputs_jsonl_text_checked_like_files(tmp_path: Path, text: str, re
     result = only(write(tmp_path / "batch.jsonl", jsonl({"id": "bai_09", "text": text})))
     assert isinstance(result, ReadError) and (result.reason, result.doc_id) == (reason, "bai_09")
     assert result.message.startswith("bai_09 (")
+
+
+def test_read_inputs_text_with_a_few_stray_control_characters_is_an_article(tmp_path: Path) -> None:
+    text = HOI_NGHI.replace("Hội nghị", "Hội\x07 nghị") + "\x00"
+    result = only(write(tmp_path / "batch.jsonl", jsonl({"id": "bai_11", "text": text})))
+    assert isinstance(result, Article) and result.text == text.replace("\x00", "\ufffd")
 
 
 def test_read_inputs_jsonl_too_large_text(tmp_path: Path) -> None:

@@ -41,3 +41,10 @@ def test_extractor_on_a_pipeline_passed_in_leaves_its_vocabulary_alone(nlp):
 def test_extractor_refuses_a_zone_of_no_documents():
     with pytest.raises(ValueError, match="zone_docs"):
         Extractor(zone_docs=0)
+
+
+def test_extractor_control_character_inside_hoi_nghi_keeps_the_title(extractor):
+    text = "Sáng 12/3/2024, Hội Nông dân xã tổ chức Hội\x07 nghị sơ kết quý I năm 2024.\x00"
+    record = extractor.extract(text, doc_id="bel")
+    assert record.meeting.title is not None and record.meeting.title.startswith("Hội nghị sơ kết")
+    assert record.meeting.title_evidence.text.startswith("Hội\x07 nghị")
