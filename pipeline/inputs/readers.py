@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import sys
 import zlib
@@ -191,26 +192,65 @@ def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError | Htm
 
 
 def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
-    """The folder's .txt/.html/.htm/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
-    try:
-        files = _folder_files(folder)
-    except OSError as exc:
-        yield _error(folder.name, str(folder), "unreadable", f"cannot list the folder ({exc})")
-        return
-    if not files:
+    """The folder's .txt/.html/.htm/.jsonl files at any depth, sorted by path; hidden ones are skipped.
+
+    A linked subfolder is followed, once; a subfolder that cannot be listed, a
+    broken link and a link back to a folder already read each become an error.
+    """
+    entries = _folder_entries(folder)
+    if not entries:
         yield _error(folder.name, str(folder), "empty", "folder has no .txt, .html/.htm or .jsonl files")
-    for file in files:
-        yield from _read_path(file, max_chars)
+    for entry in entries:
+        if isinstance(entry, ReadError):
+            yield entry
+        else:
+            yield from _read_path(entry, max_chars)
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    """Paths (not contents) of the readable files under ``folder``, sorted; raises OSError."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file()
-        and _has_suffix(p, _ALL_SUFFIXES)
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    """Paths (not contents) of the readable files under ``folder``, sorted."""
+    return [e for e in _folder_entries(folder) if isinstance(e, Path)]
+
+
+def _folder_entries(folder: Path) -> list[Path | ReadError]:
+    """The article files under ``folder`` and an error for each place that cannot be read, sorted by path."""
+    found: list[tuple[tuple[str, ...], Path | ReadError]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(where: Path) -> None:
+        try:
+            st = where.stat()
+            with os.scandir(where) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"cannot list the folder ({exc.strerror or exc})")))
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"a link to the folder {where.resolve()}, which is read already")))
+            return
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow links
+            except OSError:
+                is_dir = is_file = False
+            if entry.is_symlink() and not (is_dir or is_file):
+                if not path.exists():
+                    found.append((path.parts, _error(_stem(path), str(path), "unreadable",
+                                                     f"a broken link (to {os.readlink(path)})")))
+                continue
+            if is_dir:
+                visit(path)
+            elif is_file and _has_suffix(path, _ALL_SUFFIXES):
+                found.append((path.parts, path))
+
+    visit(folder)
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
 def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
