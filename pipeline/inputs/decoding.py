@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+from hoinghi.pipeline.inputs.capitals import restore_capitals
 from hoinghi.rules import RuleError
 
 _SAMPLE_BYTES = 65_536          # detection looks at this much of a document
@@ -97,6 +98,8 @@ class LegacyEncoding:
     decoding: str                 # 256 characters: what each lone byte becomes (_UNDEFINED if nothing)
     translation: Mapping[int, str]     # single-byte: str.translate table over the latin-1 reading
     sequences: re.Pattern[str] | None  # base-plus-marks: multi-byte keys, longest first, then lone bytes
+    name_syllables: frozenset[str] = frozenset()  # "Ấn", "Ích": name syllables whose toned capital has no code
+    toned_lowercase: frozenset[str] = frozenset()  # lowercase letters of the map whose capital it lacks: "ấ", "ứ"
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,20 @@ def _parse_encoding(key: str, spec: Any, source: str) -> LegacyEncoding:
         decoding=decoding,
         translation=MappingProxyType({b: ch for b, ch in enumerate(decoding) if ch != chr(b)}),
         sequences=_sequence_pattern(mapping) if kind == "base-plus-marks" else None,
+        name_syllables=_parse_name_syllables(spec.get("name_syllables", []), where),
+        toned_lowercase=frozenset(c for c in mapping.values() if c.islower() and c.upper() not in mapping.values()),
     )
+
+
+def _parse_name_syllables(value: Any, where: str) -> frozenset[str]:
+    """``[Ấn, Ích]``: each an NFC syllable that begins with a capital."""
+    if not isinstance(value, list):
+        raise RuleError(f"{where}: name_syllables must be a list of syllables like [Ấn, Ích]")
+    for word in value:
+        if not isinstance(word, str) or word != unicodedata.normalize("NFC", word) or not word[:1].isupper() \
+                or not _is_syllable(word.lower()):
+            raise RuleError(f"{where}: name_syllables: {word!r} is not a capitalised NFC Vietnamese syllable")
+    return frozenset(value)
 
 
 def _parse_map(entries: dict[Any, Any], *, max_len: int, where: str) -> dict[bytes, str]:
@@ -268,7 +284,7 @@ def decode_legacy(data: bytes, table: LegacyEncoding, errors: str = "strict") ->
         if errors == "strict":
             raise _unmapped(data, table)
         text = text.replace(_UNDEFINED, "\ufffd")
-    return _restore_tcvn3_capitals(text) if table.key == "tcvn3" else text
+    return _restore_tcvn3_capitals(text, table) if table.key == "tcvn3" else text
 
 
 def _replace_sequence(table: LegacyEncoding, match: re.Match[str]) -> str:
@@ -285,22 +301,21 @@ def _unmapped(data: bytes, table: LegacyEncoding) -> DecodeError:
     )
 
 
-def _restore_tcvn3_capitals(text: str) -> str:
-    """TCVN3 capitals with tones were typed as lowercase codes: ``HéI NGHÞ`` -> ``HỘI NGHỊ``.
-
-    A line is taken as all capitals when it has no lowercase ASCII letter and
-    some word holds two capitals; ``Lª Hµ`` (Lê Hà) stays as it is.
-    """
-    return re.sub(r"[^\n]+", _upper_if_shouting, text)
+def _restore_tcvn3_capitals(text: str, table: LegacyEncoding) -> str:
+    """TCVN3 capitals with tones were typed as lowercase codes: see :mod:`pipeline.inputs.capitals`."""
+    surnames, not_names = _name_lexicons()
+    return restore_capitals(text, toned=table.toned_lowercase, name_syllables=table.name_syllables,
+                            surnames=surnames, not_names=not_names)
 
 
-def _upper_if_shouting(match: re.Match[str]) -> str:
-    line = match.group()
-    if any("a" <= c <= "z" for c in line):
-        return line
-    if not any(sum(c.isupper() for c in word) >= 2 for word in line.split()):
-        return line
-    return line.upper()
+@lru_cache(maxsize=None)
+def _name_lexicons() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames and places that are not names, from ``rules/people.yaml``, loaded once."""
+    from hoinghi.rules import load
+
+    people = load("people")
+    return (frozenset(unicodedata.normalize("NFC", s) for s in people.lexicon("surnames")),
+            frozenset(unicodedata.normalize("NFC", s).casefold() for s in people.lexicon("not_names")))
 
 
 def _decode_cp1258(data: bytes, errors: str = "strict") -> str:

@@ -48,3 +48,13 @@ def test_extractor_control_character_inside_hoi_nghi_keeps_the_title(extractor):
     record = extractor.extract(text, doc_id="bel")
     assert record.meeting.title is not None and record.meeting.title.startswith("Hội nghị sơ kết")
     assert record.meeting.title_evidence.text.startswith("Hội\x07 nghị")
+
+
+def test_extractor_finds_a_name_whose_tcvn3_capitals_were_typed_lowercase(extractor):
+    from hoinghi.pipeline.inputs.decoding import decode_article
+    from tests.inputs.test_decoding import encode_with_table
+
+    sentence = "Sáng 9/1/2024, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết. Đồng chí Ngô ích ứng, Chủ tịch Hội, chủ trì."
+    text, encoding = decode_article(encode_with_table(sentence, "tcvn3"))
+    record = extractor.extract(text, doc_id="abc")
+    assert encoding == "tcvn3" and "Ngô Ích Ứng" in [p.name for p in record.people]
