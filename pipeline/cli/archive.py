@@ -26,7 +26,8 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 
 
 @click.command("index")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @_db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Records a transaction; a crash loses at most the batch being written.")

@@ -124,3 +124,19 @@ def test_cli_search_never_sends_a_control_character_to_the_terminal(tmp_path):
     result = _run("search", "ha thi lan", "--db", db)
     assert result.exit_code == 0 and "Lan" in result.stdout
     assert not any(ch in result.stdout for ch in "\x07\x1b")
+
+
+def test_cli_index_missing_input_is_a_clear_error_and_makes_no_archive(tmp_path):
+    db = tmp_path / "x.db"
+    result = _run("index", tmp_path / "nope.jsonl", "--db", db)
+    assert result.exit_code == 2
+    assert "nope.jsonl' does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert not db.exists()
+
+
+def test_read_records_unreadable_file_is_reported_and_the_next_read(tmp_path, facts):
+    from hoinghi.pipeline.archive.load import read_records
+
+    bad: list[str] = []
+    records = list(read_records([tmp_path / "mat.jsonl", facts], on_error=bad.append))
+    assert len(records) == 3 and bad == [f"{tmp_path / 'mat.jsonl'}: cannot be read (No such file or directory)"]
