@@ -96,7 +96,9 @@ def search(text: str, person: str | None, body: str | None, award: str | None, y
     Example: hoinghi search "lam duc xuan" --year 2024 --db archive.db
 
     Words must all occur ("quoted words" next to each other); each hit shows
-    its article, date, body and the sentence with the match «marked».
+    its article, date, body and the sentence with the match «marked». Words
+    that begin with "-" need "--" before them, as in any command:
+    hoinghi search --db archive.db -- "-xuan". At most 500 characters.
     """
     from hoinghi.pipeline.archive.store import open_archive
 

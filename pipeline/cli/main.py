@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -118,9 +119,10 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
     from hoinghi.pipeline.cli.show import render
     from hoinghi.pipeline.cli.terminal import printable
 
+    wanted = unicodedata.normalize("NFC", doc_id)  # doc_ids are NFC; an older output may hold an NFD one
     with open(facts, encoding="utf-8") as fh:
         for line in fh:
-            if line.strip() and json.loads(line).get("doc_id") == doc_id:
+            if line.strip() and unicodedata.normalize("NFC", json.loads(line).get("doc_id") or "") == wanted:
                 record = ArticleFacts.model_validate_json(line)
                 click.echo(record.model_dump_json(indent=2) if as_json else printable(render(record)))
                 return

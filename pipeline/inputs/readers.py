@@ -25,6 +25,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -258,9 +259,9 @@ def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
 
 
 def _stem(path: Path) -> str:
-    """``w1_03.txt.gz`` -> ``w1_03``."""
+    """``w1_03.txt.gz`` -> ``w1_03``; in NFC, as every doc_id (a macOS file name "hội" is NFD on disk)."""
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    return Path(name).stem or path.name
+    return unicodedata.normalize("NFC", Path(name).stem or path.name)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -416,7 +417,8 @@ def _parse_line(line: str | bytes, where: str, meta: dict[str, str], max_chars: 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(where, where, "bad_json", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at": json's message ends so
+        return _error(where, where, "bad_json", f"not valid JSON ({reason} at column {exc.colno})")
     return _record_to_article(record, where, meta, max_chars)
 
 
@@ -455,7 +457,7 @@ def _record_id(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return unicodedata.normalize("NFC", value.strip())
     return None
 
 

@@ -140,3 +140,7 @@ def test_read_records_unreadable_file_is_reported_and_the_next_read(tmp_path, fa
     bad: list[str] = []
     records = list(read_records([tmp_path / "mat.jsonl", facts], on_error=bad.append))
     assert len(records) == 3 and bad == [f"{tmp_path / 'mat.jsonl'}: cannot be read (No such file or directory)"]
+
+
+def test_cli_search_help_says_how_to_search_a_word_with_a_dash():
+    assert 'hoinghi search --db archive.db -- "-xuan"' in " ".join(_run("search", "--help").stdout.split())

@@ -297,3 +297,14 @@ def test_cli_extract_output_that_cannot_be_written_exits_74_with_one_line(tmp_pa
                                        "--errors", "/dev/full", "-q", "-j", "1"])
     assert result.exit_code == 74
     assert result.output == "Error: /dev/full: cannot write: No space left on device\n"
+
+
+def test_cli_show_finds_a_doc_of_an_nfd_file_name_typed_in_nfc(tmp_path):
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / (unicodedata.normalize("NFD", "hội_nghị") + ".txt")).write_text(
+        "Sáng 15-1, Sở Tư pháp tổ chức hội nghị tổng kết công tác tư pháp năm 2023.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    CliRunner().invoke(main, ["extract", str(folder), "-o", str(out), "-q", "-j", "1"])
+    result = CliRunner().invoke(main, ["show", str(out), "--doc", "hội_nghị"])
+    assert result.exit_code == 0 and result.output.startswith("# hội_nghị")
