@@ -60,8 +60,10 @@ PY
 interrupted_run() {  # name signal min_records extra-args...
   local name=$1 sig=$2 least=$3; shift 3
   local out="$WORK/$name.jsonl"
-  set -m  # job control: a background job of a script ignores SIGINT otherwise
-  "$HOINGHI" extract "$WORK/in.jsonl" -o "$out" -j 2 -q "$@" &
+  # a background job of a script starts with SIGINT ignored, and an ignored signal stays so across exec:
+  # give the run back the default, as a terminal's Ctrl-C would find it
+  "$PY" -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$HOINGHI" extract "$WORK/in.jsonl" -o "$out" -j 2 -q "$@" 2>>"$WORK/interrupted.stderr" &
   local pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     [ -f "$out" ] && [ "$(wc -l < "$out")" -ge "$least" ] && break
@@ -69,9 +71,7 @@ interrupted_run() {  # name signal min_records extra-args...
   done
   kill "-$sig" "$pid" 2>/dev/null
   wait "$pid"
-  local code=$?
-  set +m
-  echo "$code"
+  echo $?
 }
 
 # 1. kill -9 mid-run, then --resume

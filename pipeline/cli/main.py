@@ -136,7 +136,7 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
               help="List every miss and false positive by field, each with its sentence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold: Path, predicted: Path, show_errors: bool, as_json: bool) -> None:
-    """Score records against gold: P/R/F1 per field, as ANNOTATION.md counts them.
+    """Score records against gold: P/R/F1 per field, counted as docs/record.md describes.
 
     Example: hoinghi evaluate corpus/gold.jsonl facts.jsonl --errors
     """
