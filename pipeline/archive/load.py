@@ -48,7 +48,11 @@ def _is_part(name: str) -> bool:
 def read_records(paths: Iterable[Path], *, on_error: Callable[[str], None]) -> Iterator[ArticleFacts]:
     """Validated records of each file in turn (``-`` is standard input, ``.gz`` is read compressed)."""
     for path in paths:
-        fh = _open(path)
+        try:
+            fh = _open(path)
+        except OSError as exc:
+            on_error(f"{path}: cannot be read ({exc.strerror or exc})")
+            continue
         try:
             for number, line in enumerate(fh, start=1):
                 if not line.strip():

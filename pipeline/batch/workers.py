@@ -252,30 +252,32 @@ class WorkerPool:
         taken = next_seq = 0
         exhausted = False
         while True:
-            while True:
-                worker = self._free_worker()
-                if worker is None:
+            while True:  # ready outcomes settle at once; a task waits until a worker can take it
+                if self._pending:
+                    worker = self._free_worker()
+                    if worker is None:
+                        break
+                    self._send(worker, *self._pending.popleft())
+                    continue
+                if exhausted or taken - next_seq >= self.window:
                     break
-                if not self._pending:
-                    if exhausted or taken - next_seq >= self.window:
-                        break
-                    try:
-                        item = next(source)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    taken += 1
-                    if not isinstance(item, Task):
-                        self._done[taken - 1] = item
-                        continue
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                taken += 1
+                if isinstance(item, Task):
                     self._pending.append((taken - 1, item))
-                self._send(worker, *self._pending.popleft())
+                else:
+                    self._done[taken - 1] = item
             while next_seq in self._done:
                 yield self._done.pop(next_seq)
                 next_seq += 1
             if exhausted and not self._pending and next_seq == taken:
                 return
-            self._wait()
+            if self._busy():  # otherwise the window was full of ready outcomes, now handed out: take more
+                self._wait()
 
     def finished(self) -> list[Outcome]:
         """Outcomes done but not yet handed out (waiting for an earlier document), in input order; for a stop."""
@@ -304,6 +306,10 @@ class WorkerPool:
         self._workers = []
 
     # ------------------------------------------------------------------ inside
+
+    def _busy(self) -> bool:
+        """Whether some worker has a document or is still loading: only then is there an answer to wait for."""
+        return any(w.queue or not w.ready for w in self._workers)
 
     def _free_worker(self) -> _Worker | None:
         """The ready worker with the fewest documents, if it can take one more."""

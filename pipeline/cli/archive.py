@@ -16,6 +16,7 @@ import click
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS
+from hoinghi.pipeline.cli.terminal import printable
 
 DB_HELP = "Archive: an SQLite file, or a postgresql:// URL (env HOINGHI_DB)."
 
@@ -25,7 +26,8 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 
 
 @click.command("index")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @_db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Records a transaction (default 5000; PostgreSQL: also never more than one file, so a part "
@@ -63,7 +65,7 @@ def index(inputs: tuple[Path, ...], db: str, batch_size: int | None, quiet: bool
 
 
 def _clip(text: str | None, width: int) -> str:
-    text = (text or "—").replace("\n", " ")
+    text = printable(text or "—").replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -77,7 +79,7 @@ def format_table(hits: list[Hit], width: int) -> str:
     for rank, hit in enumerate(hits, start=1):
         left = (f"{rank:>3}  {_clip(hit.doc_id, id_w):<{id_w}}  {_clip(hit.date, 10):<10}  "
                 f"{_clip(hit.body, body_w):<{body_w}}  ")
-        wrapped = textwrap.wrap(hit.marked().replace("\n", " "), text_w) or [""]
+        wrapped = textwrap.wrap(printable(hit.marked()).replace("\n", " "), text_w) or [""]
         lines.append(left + wrapped[0])
         lines += [" " * len(head) + more for more in wrapped[1:]]
     return "\n".join(lines)
@@ -100,7 +102,9 @@ def search(text: str, person: str | None, body: str | None, award: str | None, y
     Example: hoinghi search "lam duc xuan" --year 2024 --db archive.db
 
     Words must all occur ("quoted words" next to each other); each hit shows
-    its article, date, body and the sentence with the match «marked».
+    its article, date, body and the sentence with the match «marked». Words
+    that begin with "-" need "--" before them, as in any command:
+    hoinghi search --db archive.db -- "-xuan". At most 500 characters.
     """
     from hoinghi.pipeline.archive.store import open_archive
 

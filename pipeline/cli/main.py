@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
 from hoinghi.schemas import ArticleFacts
+
+EXIT_OUTPUT = 74  # sysexits' EX_IOERR: the records or errors file could not be written
 
 
 @click.group()
@@ -56,12 +59,16 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     Records are written in input order as each finishes; Ctrl-C leaves every
     finished one, and --resume carries on. Exit code 0 when every document
     was extracted, 1 when some failed (each is listed in the errors file with
-    its reason), 130/143 when stopped by Ctrl-C/SIGTERM.
+    its reason), 2 when an output is an input (nothing is read or written),
+    74 when an output cannot be created or written (a full disk, a read-only
+    folder: every whole record already written stays, with no half line),
+    130/143 when stopped by Ctrl-C/SIGTERM.
 
     On a cluster: hoinghi extract crawl/ -o parts/ --engine dask --scheduler tcp://HOST:8786
     writes a part a shard (a rerun skips the parts there), then
     hoinghi index parts/ --db postgresql://... loads them.
     """
+    from hoinghi.pipeline.batch.output import OutputError, OverwritesInputError
     from hoinghi.pipeline.batch.run import BatchInterrupted, run_batch
     from hoinghi.pipeline.cli.progress import ProgressBar
     from hoinghi.pipeline.errors import HoinghiError
@@ -78,6 +85,7 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
                        if output is not None and str(output) != "-" else Path("hoinghi.errors.jsonl"))
     bar = ProgressBar(inputs) if not quiet and sys.stderr.isatty() else None
     archive = None
+    problem: Exception | None = None
     try:
         if db is not None:
             from hoinghi.pipeline.archive.writer import ArchiveWriter
@@ -88,6 +96,10 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
     except BatchInterrupted as exc:
         summary, code = exc.summary, (130 if exc.signal_name == "SIGINT" else 143)
         click.echo(f"\n{exc}", err=True)
+    except OverwritesInputError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OutputError as exc:  # reported once the progress bar is gone
+        summary, code, problem = None, EXIT_OUTPUT, exc
     except HoinghiError as exc:
         raise click.ClickException(str(exc)) from None
     except BrokenPipeError:  # the reader of standard output went away (`| head`): stop quietly, as Unix tools do
@@ -100,6 +112,9 @@ def extract(inputs: tuple[str, ...], output: Path | None, errors_path: Path | No
             bar.close()
         if archive is not None:
             archive.close()
+    if summary is None:
+        click.echo(f"Error: {problem}", err=True)
+        sys.exit(code)
     if not quiet:
         if archive is not None:
             report = archive.report
@@ -154,12 +169,14 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
     Example: hoinghi show facts.jsonl --doc 000_b778848fc66e39d6
     """
     from hoinghi.pipeline.cli.show import render
+    from hoinghi.pipeline.cli.terminal import printable
 
+    wanted = unicodedata.normalize("NFC", doc_id)  # doc_ids are NFC; an older output may hold an NFD one
     with open(facts, encoding="utf-8") as fh:
         for line in fh:
-            if line.strip() and json.loads(line).get("doc_id") == doc_id:
+            if line.strip() and unicodedata.normalize("NFC", json.loads(line).get("doc_id") or "") == wanted:
                 record = ArticleFacts.model_validate_json(line)
-                click.echo(record.model_dump_json(indent=2) if as_json else render(record))
+                click.echo(record.model_dump_json(indent=2) if as_json else printable(render(record)))
                 return
     raise click.ClickException(f"{doc_id}: not in {facts}")
 
@@ -171,7 +188,7 @@ def show(facts: Path, doc_id: str, as_json: bool) -> None:
               help="List every miss and false positive by field, each with its sentence.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(gold: Path, predicted: Path, show_errors: bool, as_json: bool) -> None:
-    """Score records against gold: P/R/F1 per field, as ANNOTATION.md counts them.
+    """Score records against gold: P/R/F1 per field, counted as docs/record.md describes.
 
     Example: hoinghi evaluate corpus/gold.jsonl facts.jsonl --errors
     """

@@ -13,22 +13,32 @@ Problems are yielded as ``ReadError`` and reading goes on::
              # ReadError("thieu", "thieu.txt", "unreadable", "thieu: no such file or folder"), ...
 
 An article's text is exactly what was read (NFD stays NFD), except that
-legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode.
+legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode
+and a stray NUL character becomes U+FFFD (one character for one). Other stray
+control characters stay; the working text of the NLP stages drops them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, AnyStr
 
-from hoinghi.pipeline.inputs.decoding import DecodeError, decode_article, repair_legacy_text
+from hoinghi.pipeline.inputs.decoding import (
+    DecodeError,
+    control_share,
+    decode_article,
+    is_binary_text,
+    repair_legacy_text,
+)
 
 _TEXT_SUFFIXES = (".txt", ".txt.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -134,19 +144,16 @@ def input_files(path: Path) -> Iterator[Path | ReadError]:
     """The files an input path stands for, in reading order, or the error of a path that holds none.
 
     A folder gives its .txt/.html/.htm/.jsonl (and .gz) files at any depth,
-    sorted, hidden ones left out: ``input_files(Path("crawl"))`` ->
+    sorted, hidden ones left out, a linked subfolder followed once, and an
+    error for each subfolder, broken link or link loop that cannot be read: ``input_files(Path("crawl"))`` ->
     ``crawl/2024/hoi-nghi.html``, ``crawl/lo-1.jsonl``, ...; a missing path,
     an empty folder or an unsupported file is a ``ReadError``.
     """
     if path.is_dir():
-        try:
-            files = _folder_files(path)
-        except OSError as exc:
-            yield _error(path.name, str(path), "unreadable", f"cannot list the folder ({exc})")
-            return
-        if not files:
+        entries = _folder_entries(path)  # a subfolder that cannot be read is an error in its place
+        if not any(isinstance(e, Path) for e in entries):
             yield _error(path.name, str(path), "empty", "folder has no .txt, .html/.htm or .jsonl files")
-        yield from files
+        yield from entries
     elif not path.exists():
         yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
     elif not _has_suffix(path, _ALL_SUFFIXES):
@@ -244,13 +251,49 @@ def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
 # --------------------------------------------------------------------------- paths
 
 def _folder_files(folder: Path) -> list[Path]:
-    """Paths (not contents) of the readable files under ``folder``, sorted; raises OSError."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file()
-        and _has_suffix(p, _ALL_SUFFIXES)
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    """Paths (not contents) of the readable files under ``folder``, sorted."""
+    return [e for e in _folder_entries(folder) if isinstance(e, Path)]
+
+
+def _folder_entries(folder: Path) -> list[Path | ReadError]:
+    """The article files under ``folder`` and an error for each place that cannot be read, sorted by path."""
+    found: list[tuple[tuple[str, ...], Path | ReadError]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(where: Path) -> None:
+        try:
+            st = where.stat()
+            with os.scandir(where) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"cannot list the folder ({exc.strerror or exc})")))
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"a link to the folder {where.resolve()}, which is read already")))
+            return
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow links
+            except OSError:
+                is_dir = is_file = False
+            if entry.is_symlink() and not (is_dir or is_file):
+                if not path.exists():
+                    found.append((path.parts, _error(_stem(path), str(path), "unreadable",
+                                                     f"a broken link (to {os.readlink(path)})")))
+                continue
+            if is_dir:
+                visit(path)
+            elif is_file and _has_suffix(path, _ALL_SUFFIXES):
+                found.append((path.parts, path))
+
+    visit(folder)
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
 def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
@@ -258,9 +301,9 @@ def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
 
 
 def _stem(path: Path) -> str:
-    """``w1_03.txt.gz`` -> ``w1_03``."""
+    """``w1_03.txt.gz`` -> ``w1_03``; in NFC, as every doc_id (a macOS file name "hội" is NFD on disk)."""
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    return Path(name).stem or path.name
+    return unicodedata.normalize("NFC", Path(name).stem or path.name)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -310,7 +353,8 @@ def _article_or_error(
     problem = _text_problem(text, max_chars, markup_ok=markup_ok)
     if problem is not None:
         return _error(doc_id, source, *problem, label=label)
-    return Article(doc_id=doc_id, text=text, meta=meta)
+    # a stray NUL becomes U+FFFD, one for one so offsets hold: no database keeps NUL in text (PostgreSQL refuses it)
+    return Article(doc_id=doc_id, text=text.replace("\x00", "\ufffd"), meta=meta)
 
 
 def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tuple[str, str] | None:
@@ -322,8 +366,8 @@ def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tupl
         return ("empty", "text is empty" if not text else "text is only whitespace")
     if len(text) > max_chars:
         return ("too_large", f"text is too large ({len(text):,} characters; the limit is {max_chars:,})")
-    if "\x00" in text:
-        return ("binary", "binary data (NUL characters), not text")
+    if is_binary_text(text):
+        return ("binary", f"binary data ({round(100 * control_share(text))}% control characters), not text")
     tags = [] if markup_ok else _html_tags(text)
     if tags:
         shown = ", ".join(f"<{t}>" for t in tags)
@@ -416,7 +460,8 @@ def _parse_line(line: str | bytes, where: str, meta: dict[str, str], max_chars: 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(where, where, "bad_json", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at": json's message ends so
+        return _error(where, where, "bad_json", f"not valid JSON ({reason} at column {exc.colno})")
     return _record_to_article(record, where, meta, max_chars)
 
 
@@ -455,7 +500,7 @@ def _record_id(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return unicodedata.normalize("NFC", value.strip())
     return None
 
 
