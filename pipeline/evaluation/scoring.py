@@ -1,4 +1,4 @@
-"""Score predicted records against gold, counted as ANNOTATION.md says.
+"""Score predicted records against gold, as docs/record.md describes (the reference scorer's rules).
 
 Per article, then summed over the corpus (micro-average). The same numbers
 as the reference scorer ``shared/score.py``:
