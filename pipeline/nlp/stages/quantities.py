@@ -1,0 +1,342 @@
+"""Quantities stage: every stated count or amount, its unit, bound, kind, year and subject.
+
+    >>> doc = nlp("Đại hội có 350 đại biểu chính thức, đại diện cho hơn 57.000 đảng viên.")
+    >>> [(q.value, doc.text[q.unit[0]:q.unit[1]], q.bound) for q in doc._.quantities]
+    [(350.0, 'đại biểu', None), (57000.0, 'đảng viên', 'over')]
+
+The stage runs after the dates, awards and percentages stages and never reads
+a number they took: one number, one fact ("khen thưởng 12 đảng viên" is an
+award count, not a quantity).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hoinghi.pipeline.nlp.facts import QuantityFact, Span
+from hoinghi.pipeline.nlp.stages.text import doc_text, lower_same_length, parse_decimal, sentence_of, sentences, trim_span, years_in
+from hoinghi.pipeline.nlp.textmap import normalize
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=None)
+
+_CLAUSE_MARKS = ";:\n"
+_SUBJECT_MARKS = ",;:.()\n\"“”"
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A token: its text (lowered for lexicon look-ups) and its span in the working text."""
+
+    low: str
+    start: int
+    end: int
+    upper: bool
+
+
+def _pairs(words: tuple[str, ...]) -> dict[str, str]:
+    return dict(_low(w).split("=", 1) for w in words)  # type: ignore[misc]
+
+
+def _low(word: str) -> str:
+    return lower_same_length(normalize(word).text)
+
+
+class QuantitiesStage:
+    """Finds counts and amounts (``doc._.quantities``) in one pass over the doc's words."""
+
+    def __init__(self, table: rules.RuleTable) -> None:
+        lex = table.lexicon
+        self.digits = table.pattern("digits").regex
+        self.number_words = table.pattern("words").regex
+        self.word_values = {k: int(v) for k, v in _pairs(lex("number_words")).items()}
+        self.multipliers = {k: float(v) for k, v in _pairs(lex("multipliers")).items()}
+        self.bounds = _pairs(lex("bounds"))
+        words = {key: frozenset(_low(w) for w in lex(key)) for key in (
+            "measures", "counted_nouns", "member_nouns", "not_after", "not_units", "ordinal_before",
+            "change_before", "subject_stops", "subject_tail_cuts")}
+        self.measures = words["measures"] | {_low(w) for w in ("tỷ đồng", "triệu đồng", "nghìn đồng")}
+        self.counted, self.members = words["counted_nouns"], words["member_nouns"]
+        self.not_after, self.not_units = words["not_after"], words["not_units"]
+        self.ordinal_before, self.change_before = words["ordinal_before"], words["change_before"]
+        self.subject_stops, self.tail_cuts = words["subject_stops"], words["subject_tail_cuts"]
+        self.target_re = re.compile(rf"\b{_alternation(lex('target_cues'))}\b")
+        self.result_re = re.compile(rf"\b{_alternation(lex('result_cues'))}\b")
+        self.compare_re = re.compile(rf"\b{_alternation(lex('compare_after'))}\b")
+        tails = sorted(self.tail_cuts, key=len, reverse=True)
+        self.tail_re = re.compile(r"(?:\s+|^)(?:" + "|".join(re.escape(w) for w in tails) + r")\s*$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        low = lower_same_length(text)
+        taken = _taken(doc, text, len(text))
+        words = [_Word(lower_same_length(t.text), t.idx, t.idx + len(t.text), t.text[:1].isupper())
+                 for t in doc if not t.is_space]
+        sents = sentences(doc)
+        facts: list[QuantityFact] = []
+        i = 0
+        while i < len(words):
+            found = self._number(words, i)
+            if found is None:
+                i += 1
+                continue
+            value, j, rule = found
+            fact = None if any(taken[words[i].start:words[j - 1].end]) else self._fact(text, words, i, j, value, rule)
+            if fact is not None:
+                facts.append(fact)
+            i = j
+        for fact in facts:
+            s_start, s_end = sentence_of(sents, fact.number[0])
+            if s_start == s_end:
+                s_start, s_end = 0, len(text)
+            fact.kind = self._kind(low, fact, s_start, s_end)
+            fact.subject = self._subject(text, low, words, fact, s_start)
+            years = years_in(text[s_start:s_end])
+            fact.year = years[0] if years else None
+        doc._.quantities = _drop_repeats(text, facts)
+        return doc
+
+    # -- the number and its unit ---------------------------------------------
+    def _number(self, words: list[_Word], i: int) -> tuple[float, int, str] | None:
+        """(value, index after the number's words, rule) of a number starting at word ``i``."""
+        w = words[i]
+        if w.low[:1].isdigit():
+            if not self.digits.match(w.low):
+                return None
+            raw = w.low
+            if raw.startswith("0") and len(raw.replace(".", "")) >= 7:
+                return None  # a phone number: "0912.345.678"
+            return parse_decimal(raw), i + 1, "digits"
+        if not self.number_words.match(w.low + " "):
+            return None
+        j = i + 1
+        while j < len(words) and self.number_words.match(words[j].low + " ") and words[j].start - words[j - 1].end <= 1:
+            j += 1
+        value = _word_value(" ".join(x.low for x in words[i:j]).split(), self.word_values)
+        if value is None:
+            return None
+        return float(value), j, "words"
+
+    def _fact(self, text: str, words: list[_Word], i: int, j: int, value: float, rule: str) -> QuantityFact | None:
+        prev = words[i - 1] if i > 0 else None
+        prev2 = f"{words[i - 2].low} {prev.low}" if i > 1 and prev else ""
+        if prev is not None and (prev.low in self.ordinal_before or prev2 in self.ordinal_before):
+            return None  # "kỳ họp thứ 6", "số 12", "năm 2023"
+        if j >= len(words):
+            return None
+        k = j
+        multiplier = 1.0
+        unit_word = words[k]
+        unit_low, base_start = unit_word.low, unit_word.start
+        first, _, rest = unit_low.partition(" ")
+        if first in self.multipliers:
+            multiplier = self.multipliers[first]
+            if rest:  # one token "tỷ đồng"
+                unit_low, base_start = rest, unit_word.start + len(first) + 1
+            else:
+                k += 1
+                if k >= len(words) or words[k].start - unit_word.end > 1:
+                    return None
+                unit_word = words[k]
+                unit_low, base_start = unit_word.low, unit_word.start
+        if not unit_low or not unit_low[0].isalpha() or unit_low in self.not_units:
+            return None
+        if unit_low in self.not_after or unit_low.split(" ", 1)[0] in self.not_after:
+            return None  # "5 năm", "75 tuổi", "3 ngày"
+        if rule == "words" and unit_low not in self.counted and unit_low not in self.measures:
+            return None  # "ba công khai", "năm nay": a number word counts only before a counted noun
+        if self._in_range(words, i, j):
+            return None  # "từ 10 đến 15 người"
+        if prev is not None and prev.upper and i > 0 and not self._opens_sentence(text, prev) \
+                and prev.low not in self.bounds and unit_low not in self.counted and unit_low not in self.members:
+            return None  # "Quân khu 7 tổ chức": a number inside a name
+        end = unit_word.end
+        k += 1
+        while k + 1 < len(words) and words[k].low == "/" and words[k].start == end \
+                and words[k + 1].low[:1].isalpha() and words[k + 1].start == words[k].end:
+            end = words[k + 1].end  # "triệu đồng/người/năm"
+            k += 2
+        bound, b_start = self._bound(words, i)
+        base_unit = text[base_start:end]
+        return QuantityFact(
+            value=value, unit=(words[j].start, end), multiplier=multiplier, base_unit=base_unit, bound=bound,
+            kind="result", rule=f"{rule}/{'measure' if unit_low in self.measures else 'count'}",
+            span=(b_start, end), number=(words[i].start, words[j - 1].end),
+        )
+
+    @staticmethod
+    def _opens_sentence(text: str, word: _Word) -> bool:
+        before = text[:word.start].rstrip(" \t")
+        return not before or before[-1] in ".\n:;!?-–•*"
+
+    def _bound(self, words: list[_Word], i: int) -> tuple[str | None, int]:
+        """over, under or about from the words before the number, and where they begin."""
+        for n in (2, 1):
+            if i - n < 0:
+                continue
+            phrase = " ".join(w.low for w in words[i - n:i])
+            if phrase in self.bounds:
+                return self.bounds[phrase], words[i - n].start
+        return None, words[i].start
+
+    def _in_range(self, words: list[_Word], i: int, j: int) -> bool:
+        nxt = words[j].low if j < len(words) else ""
+        after = words[j + 1].low if j + 1 < len(words) else ""
+        if nxt in ("-", "–", "đến", "tới", "/") and after[:1].isdigit():
+            return True
+        if nxt in ("-", "–", "/", "%", ":"):
+            return True  # "05-NQ", "14:00", a fraction or a share the other stages read
+        prev = words[i - 1].low if i > 0 else ""
+        before = words[i - 2].low if i > 1 else ""
+        return prev in ("-", "–", "đến", "tới", "/") and before[:1].isdigit()
+
+    # -- kind, subject -------------------------------------------------------
+    def _kind(self, low: str, fact: QuantityFact, s_start: int, s_end: int) -> str:
+        """target, result or other, from the words of the figure's clause.
+
+        "tăng 120 hộ" or "... so với năm trước" is other; "phấn đấu thu ngân sách 1.500 tỷ
+        đồng" is target unless a result word stands between the cue and the number
+        ("kế hoạch đề ra, đã kết nạp 520 hội viên").
+        """
+        c_start = max(low.rfind(ch, s_start, fact.span[0]) for ch in _CLAUSE_MARKS) + 1 or s_start
+        c_start = max(c_start, s_start)
+        pre = low[c_start:fact.span[0]].rstrip()
+        last = pre.rsplit(" ", 2)
+        if last and (last[-1] in self.change_before or " ".join(last[-2:]) in self.change_before):
+            return "other"
+        comma = low.find(",", fact.span[1], s_end)
+        post_end = min(p for p in (comma, low.find(";", fact.span[1], s_end), s_end) if p >= 0)
+        if self.compare_re.search(low, fact.span[1], min(post_end, fact.span[1] + 60)):
+            return "other"
+        targets = [m.end() for m in self.target_re.finditer(low, s_start, fact.span[0])]
+        if targets:
+            results = [m.start() for m in self.result_re.finditer(low, max(targets), fact.span[0])
+                       if m.group() not in ("có", "thực hiện")]
+            if not results:
+                return "target"
+        return "result"
+
+    def _subject(self, text: str, low: str, words: list[_Word], fact: QuantityFact, s_start: int) -> Span | None:
+        """The shortest phrase saying what is counted.
+
+        A measure ("1.172 tỷ đồng") is about what stands before it in its clause ("thu
+        ngân sách đạt" → "thu ngân sách"); members counted after a body ("Ban Chấp hành
+        gồm 55 đồng chí") are the body's; else the counted noun and the words that
+        describe it ("350 đại biểu chính thức, ..." → "đại biểu chính thức").
+        """
+        unit_low = low[fact.unit[0]:fact.unit[1]]
+        base = unit_low.split("/", 1)[0].split(" ")[-1] if fact.multiplier != 1.0 else unit_low.split("/", 1)[0]
+        if base in self.measures or unit_low in self.measures:
+            before = self._before(text, low, fact.span[0], s_start)
+            return before
+        if unit_low in self.members or base in self.members:
+            body = re.search(r"(?:^|[,;:(]\s*|\s)((?:[A-ZĐÂ]|Ủ|Uỷ)[^,;:()]{2,80}?)\s+(?:gồm(?: có)?\s*:?\s*)?$",
+                             text[max(s_start, fact.span[0] - 90):fact.span[0]])
+            if body:
+                b_start = max(s_start, fact.span[0] - 90) + body.start(1)
+                lead = re.match(r"(?:(?:bầu|đã bầu|bầu ra|ra mắt|ra mắt)\s+)", text[b_start:b_start + 12], re.I)
+                if lead:
+                    b_start += lead.end()
+                return trim_span(text, b_start, b_start + len(body.group(1)) - (lead.end() if lead else 0))
+        # the counted noun and what describes it
+        start, end = fact.unit[1] - len(fact.base_unit), fact.unit[1]
+        idx = next((n for n, w in enumerate(words) if w.start >= end), len(words))
+        n = idx
+        taken = 0
+        while n < len(words) and taken < 6:
+            w = words[n]
+            gap = text[end:w.start]
+            if gap.strip() or w.low in self.subject_stops or not w.low[:1].isalpha() or w.low[:1] in _SUBJECT_MARKS:
+                break
+            end = w.end
+            n += 1
+            taken += 1
+        return trim_span(text, start, end)
+
+    def _before(self, text: str, low: str, pos: int, s_start: int) -> Span | None:
+        c_start = max(max(low.rfind(ch, s_start, pos) for ch in ",;:(\n") + 1, s_start)
+        s, e = trim_span(text, c_start, pos)
+        while e > s:
+            m = self.tail_re.search(low, s, e)
+            if not m or m.start() == m.end():
+                break
+            e = m.start()
+        s, e = trim_span(text, s, e)
+        lead = re.match(r"(?i)(?:trong đó|riêng|ngoài ra|đặc biệt|đồng thời|qua đó|theo đó)\s+", text[s:e])
+        if lead:
+            s += lead.end()
+        years = re.match(r"(?i)(?:trong\s+)?năm\s+\d{4}\s*,?\s*", text[s:e])
+        if years:
+            s += years.end()
+        if e - s < 2 or len(text[s:e].split()) > 12:
+            return None
+        return s, e
+
+
+def _word_value(parts: list[str], values: dict[str, int]) -> int | None:
+    """``hai mươi lăm`` → 25, ``mười hai`` → 12, ``hai trăm`` → 200, ``ba chục`` → 30."""
+    total, current = 0, 0
+    for part in parts:
+        if part == "trăm":
+            current = (current or 1) * 100
+            total, current = total + current, 0
+        elif part in ("mươi", "chục"):
+            current = (current or 1) * 10
+        elif part == "mười":
+            current += 10
+        elif part in values:
+            current += values[part]
+        else:
+            return None
+    value = total + current
+    return value or None
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    forms = dict.fromkeys(_low(w) for w in words)
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _taken(doc: Doc, text: str, size: int) -> bytearray:
+    """Characters another stage read as a date, a proportion or an award count."""
+    taken = bytearray(size + 1)
+    for d in doc._.dates or []:
+        taken[d.span[0]:d.span[1]] = b"\x01" * (d.span[1] - d.span[0])
+    for p in doc._.percentages or []:
+        taken[p.span[0]:p.span[1]] = b"\x01" * (p.span[1] - p.span[0])
+    for a in doc._.awards or []:
+        for m in re.finditer(r"\d+(?:\.\d{3})*|\b\w+\b", text[a.span[0]:a.span[1]]):
+            raw = m.group()
+            if (raw[0].isdigit() and int(raw.replace(".", "")) == a.count) or raw.lower() in _COUNT_WORDS.get(a.count, ()):
+                s = a.span[0] + m.start()
+                taken[s:s + len(raw)] = b"\x01" * len(raw)
+                break
+    return taken
+
+
+_COUNT_WORDS = {1: ("một",), 2: ("hai",), 3: ("ba",), 4: ("bốn",), 5: ("năm",), 6: ("sáu",), 7: ("bảy",),
+                8: ("tám",), 9: ("chín",), 10: ("mười",)}
+
+
+def _drop_repeats(text: str, facts: list[QuantityFact]) -> list[QuantityFact]:
+    """A figure written twice with the same value, unit and bound is one fact (the first)."""
+    seen: set[tuple[float, str, str | None]] = set()
+    out = []
+    for f in facts:
+        key = (f.value * f.multiplier, text[f.unit[0]:f.unit[1]].lower().split(" ")[-1], f.bound)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+@Language.factory("hoinghi_quantities", assigns=["doc._.quantities"],
+                  requires=["doc._.dates", "doc._.awards", "doc._.percentages"])
+def make_quantities(nlp: Language, name: str) -> QuantitiesStage:
+    """``nlp.add_pipe("hoinghi_quantities")``: the quantities stage over ``rules/quantities.yaml``."""
+    return QuantitiesStage(rules.load("quantities"))
