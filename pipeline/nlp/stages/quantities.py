@@ -64,6 +64,10 @@ class QuantitiesStage:
         self.not_after, self.not_units = words["not_after"], words["not_units"]
         self.ordinal_before, self.change_before = words["ordinal_before"], words["change_before"]
         self.subject_stops, self.tail_cuts = words["subject_stops"], words["subject_tail_cuts"]
+        self.not_before_words = frozenset(_low(w) for w in lex("not_before_number_words"))
+        self.recipients = frozenset(_low(w) for w in lex("award_recipients"))
+        self.award_verb = re.compile(rf"\b{_alternation(lex('award_verbs'))}\b")
+        self.both_kinds = re.compile(r"(?i)\s*(?:,|và)\s*(?:cá nhân|tập thể)\b")
         self.target_re = re.compile(rf"\b{_alternation(lex('target_cues'))}\b")
         self.result_re = re.compile(rf"\b{_alternation(lex('result_cues'))}\b")
         self.compare_re = re.compile(rf"\b{_alternation(lex('compare_after'))}\b")
@@ -74,8 +78,7 @@ class QuantitiesStage:
         text = doc_text(doc)
         low = lower_same_length(text)
         taken = _taken(doc, text, len(text))
-        words = [_Word(lower_same_length(t.text), t.idx, t.idx + len(t.text), t.text[:1].isupper())
-                 for t in doc if not t.is_space]
+        words = _words(doc)
         sents = sentences(doc)
         facts: list[QuantityFact] = []
         i = 0
@@ -143,12 +146,21 @@ class QuantitiesStage:
                     return None
                 unit_word = words[k]
                 unit_low, base_start = unit_word.low, unit_word.start
-        if not unit_low or not unit_low[0].isalpha() or unit_low in self.not_units:
+        if not _same_line(text[words[j - 1].end:words[j].start]):
+            return None  # "Lượt xem: 118" then a new line: the number stands alone
+        if not unit_low or not unit_low[0].isalpha() or unit_low in self.not_units or any(c.isdigit() for c in unit_low):
             return None
         if unit_low in self.not_after or unit_low.split(" ", 1)[0] in self.not_after:
             return None  # "5 năm", "75 tuổi", "3 ngày"
-        if rule == "words" and unit_low not in self.counted and unit_low not in self.measures:
-            return None  # "ba công khai", "năm nay": a number word counts only before a counted noun
+        if rule == "words" and ((unit_low not in self.counted and unit_low not in self.measures)
+                                or (prev is not None and prev.low in self.not_before_words)):
+            return None  # "ba công khai", "hàng năm chi bộ": a number word counts only before a counted noun
+        if self.award_verb.search(self._clause_low(text, words[i].start)) and unit_low in self.recipients \
+                and not self.both_kinds.match(text, unit_word.end):
+            return None  # "trao thưởng cho 19 đồng chí": an award's count, even one the awards stage left
+        if prev is not None and (prev.low[:1].isdigit() or (prev.low in ("-", "–") and (
+                prev.end == words[i].start or (i > 1 and words[i - 2].upper)))):
+            return None  # "22 12 ...", "Covid-19"
         if self._in_range(words, i, j):
             return None  # "từ 10 đến 15 người"
         if prev is not None and prev.upper and i > 0 and not self._opens_sentence(text, prev) \
@@ -167,6 +179,11 @@ class QuantitiesStage:
             kind="result", rule=f"{rule}/{'measure' if unit_low in self.measures else 'count'}",
             span=(b_start, end), number=(words[i].start, words[j - 1].end),
         )
+
+    @staticmethod
+    def _clause_low(text: str, pos: int) -> str:
+        start = max(text.rfind(ch, 0, pos) for ch in ".;\n") + 1
+        return lower_same_length(text[max(start, pos - 120):pos])
 
     @staticmethod
     def _opens_sentence(text: str, word: _Word) -> bool:
@@ -192,7 +209,7 @@ class QuantitiesStage:
             return True  # "05-NQ", "14:00", a fraction or a share the other stages read
         prev = words[i - 1].low if i > 0 else ""
         before = words[i - 2].low if i > 1 else ""
-        return prev in ("-", "–", "đến", "tới", "/") and before[:1].isdigit()
+        return prev in ("-", "–", "đến", "tới", "/", "trong") and before[:1].isdigit()  # "1 trong 3 đơn vị"
 
     # -- kind, subject -------------------------------------------------------
     def _kind(self, low: str, fact: QuantityFact, s_start: int, s_end: int) -> str:
@@ -275,6 +292,28 @@ class QuantitiesStage:
         if e - s < 2 or len(text[s:e].split()) > 12:
             return None
         return s, e
+
+
+def _words(doc: Doc) -> list[_Word]:
+    """The doc's words; one that underthesea joined to a number ("2.300 hộ") is split in two."""
+    out = []
+    for t in doc:
+        if t.is_space:
+            continue
+        low = lower_same_length(t.text)
+        if low[:1].isdigit() and " " in low:
+            head, rest = low.split(" ", 1)
+            out.append(_Word(head, t.idx, t.idx + len(head), False))
+            start = t.idx + len(head) + 1
+            out.append(_Word(rest, start, t.idx + len(low), t.text[len(head) + 1:][:1].isupper()))
+        else:
+            out.append(_Word(low, t.idx, t.idx + len(low), t.text[:1].isupper()))
+    return out
+
+
+def _same_line(gap: str) -> bool:
+    """Whether the gap between a number and its unit is no more than spaces on one line."""
+    return gap.strip(" ") == "" and len(gap) <= 2
 
 
 def _word_value(parts: list[str], values: dict[str, int]) -> int | None:
