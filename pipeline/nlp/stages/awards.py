@@ -14,9 +14,11 @@ from hoinghi.pipeline.nlp.stages.text import (
     alternation,
     caseless,
     doc_text,
+    figure_year,
     lowered,
     parse_int,
     rule_regex,
+    sentence_of,
     sentences,
     trim_span,
     years_in,
@@ -89,6 +91,10 @@ class AwardsStage:
                 counts = self._counts(low, s_start, s_end)
                 lists = _NamedLists(self, text, s_start, s_end, mentions, described)
                 facts.extend(lists.facts(titles, counts))
+        sents = sentences(doc)
+        for a in facts:  # the year its sentence states for it ("Lao động tiên tiến năm 2023")
+            s_start, s_end = sentence_of(sents, a.span[0])
+            a.year = figure_year(text, s_start, s_end, a.span[0], a.span[1])
         doc._.awards = _drop_repeats(text, facts)
         return doc
 

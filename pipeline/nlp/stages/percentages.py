@@ -12,12 +12,12 @@ from hoinghi.pipeline.nlp.facts import PercentFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     alternation,
     doc_text,
+    figure_year,
     parse_decimal,
     parse_int,
     sentence_of,
     sentences,
     trim_span,
-    years_in,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -79,9 +79,7 @@ class PercentagesStage:
                 s_start, s_end = 0, len(text)
             fact.kind = self._kind(text, fact.anchor or fact.span, s_start, s_end)
             fact.subject = self._subject(text, fact.span, s_start, s_end)
-            clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
-            years = years_in(clause) or years_in(text[s_start:s_end])
-            fact.year = years[0] if years else None
+            fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
         doc._.percentages = facts
         return doc
 

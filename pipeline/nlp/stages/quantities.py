@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from hoinghi.pipeline.nlp.facts import QuantityFact, Span
-from hoinghi.pipeline.nlp.stages.text import doc_text, lower_same_length, parse_decimal, sentence_of, sentences, trim_span, years_in
+from hoinghi.pipeline.nlp.stages.text import (
+    doc_text,
+    figure_year,
+    lower_same_length,
+    parse_decimal,
+    sentence_of,
+    sentences,
+    trim_span,
+)
 from hoinghi.pipeline.nlp.textmap import normalize
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -89,6 +97,8 @@ class QuantitiesStage:
                 continue
             value, j, rule = found
             fact = None if any(taken[words[i].start:words[j - 1].end]) else self._fact(text, words, i, j, value, rule)
+            if fact is None and facts and rule == "digits" and not any(taken[words[i].start:words[i].end]):
+                fact = self._breakdown(text, words, i, facts[-1], sents)
             if fact is not None:
                 facts.append(fact)
             i = j
@@ -97,9 +107,9 @@ class QuantitiesStage:
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
             fact.kind = self._kind(low, fact, s_start, s_end)
-            fact.subject = self._subject(text, low, words, fact, s_start)
-            years = years_in(text[s_start:s_end])
-            fact.year = years[0] if years else None
+            if fact.subject is None:
+                fact.subject = self._subject(text, low, words, fact, s_start)
+            fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
         doc._.quantities = _drop_repeats(text, facts)
         return doc
 
@@ -164,7 +174,8 @@ class QuantitiesStage:
         if self._in_range(words, i, j):
             return None  # "từ 10 đến 15 người"
         if prev is not None and prev.upper and i > 0 and not self._opens_sentence(text, prev) \
-                and prev.low not in self.bounds and unit_low not in self.counted and unit_low not in self.members:
+                and prev.low not in self.bounds and unit_low not in self.counted and unit_low not in self.members \
+                and unit_low not in self.measures:
             return None  # "Quân khu 7 tổ chức": a number inside a name
         end = unit_word.end
         k += 1
@@ -172,12 +183,40 @@ class QuantitiesStage:
                 and words[k + 1].low[:1].isalpha() and words[k + 1].start == words[k].end:
             end = words[k + 1].end  # "triệu đồng/người/năm"
             k += 2
+        if k + 1 < len(words) and words[k].low == "/" and words[k + 1].low[:1].isdigit():
+            return None  # "40.975 tỷ đồng/49.940 tỷ đồng": a fraction's parts
         bound, b_start = self._bound(words, i)
         base_unit = text[base_start:end]
         return QuantityFact(
             value=value, unit=(words[j].start, end), multiplier=multiplier, base_unit=base_unit, bound=bound,
             kind="result", rule=f"{rule}/{'measure' if unit_low in self.measures else 'count'}",
             span=(b_start, end), number=(words[i].start, words[j - 1].end),
+        )
+
+    def _breakdown(self, text: str, words: list[_Word], i: int, head: QuantityFact,
+                   sents: list[Span]) -> QuantityFact | None:
+        """A number without a unit in a bracketed breakdown of the figure before it.
+
+        "kỷ luật 63 đảng viên (khiển trách 15, cảnh cáo 20)" → 15 and 20 "đảng viên".
+        """
+        w = words[i]
+        nxt = words[i + 1].low if i + 1 < len(words) else ""
+        prev = words[i - 1] if i > 0 else None
+        if nxt not in (",", ")", ";", "và") or prev is None or not prev.low[:1].isalpha() \
+                or prev.low in self.not_units or prev.low in self.ordinal_before:
+            return None
+        s_start, _ = sentence_of(sents, w.start)
+        if head.span[1] < s_start or head.span[1] > w.start:
+            return None
+        opened = text.rfind("(", head.span[1] if "(" in text[head.span[1]:w.start] else s_start, w.start)
+        if opened < 0 or ")" in text[opened:w.start]:
+            return None
+        cut = max(text.rfind(ch, opened, prev.start) for ch in "(,;") + 1
+        subject = trim_span(text, cut, prev.end)
+        return QuantityFact(
+            value=parse_decimal(w.low), unit=head.unit, multiplier=head.multiplier, base_unit=head.base_unit,
+            bound=None, kind="result", rule="digits/breakdown", span=(subject[0], w.end), number=(w.start, w.end),
+            subject=subject,
         )
 
     @staticmethod
@@ -208,6 +247,8 @@ class QuantitiesStage:
         if nxt in ("-", "–", "/", "%", ":"):
             return True  # "05-NQ", "14:00", a fraction or a share the other stages read
         prev = words[i - 1].low if i > 0 else ""
+        if prev == "/":
+            return True  # "đồng/49.940": the whole of a fraction
         before = words[i - 2].low if i > 1 else ""
         return prev in ("-", "–", "đến", "tới", "/", "trong") and before[:1].isdigit()  # "1 trong 3 đơn vị"
 
@@ -367,7 +408,7 @@ def _drop_repeats(text: str, facts: list[QuantityFact]) -> list[QuantityFact]:
     out = []
     for f in facts:
         key = (f.value * f.multiplier, text[f.unit[0]:f.unit[1]].lower().split(" ")[-1], f.bound)
-        if key in seen:
+        if key in seen and not f.rule.endswith("breakdown"):
             continue
         seen.add(key)
         out.append(f)
