@@ -39,7 +39,7 @@ def _write_schema_1_archive(url: str, record) -> None:
 def test_migration_schema_1_archive_opens_at_latest(archive_url, records):
     _write_schema_1_archive(archive_url, records[0])
     with open_archive(archive_url) as archive:
-        assert archive.schema_version() == LATEST == 2
+        assert archive.schema_version() == LATEST == 3
         assert [h.doc_id for h in archive.search("lam duc xuan", year=2024, kind="vote")] == ["tinh_uy_2024"]
         assert archive.search("lam duc xuan", kind="target") == []
         assert archive.record("tinh_uy_2024") == records[0]
