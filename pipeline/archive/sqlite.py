@@ -142,7 +142,7 @@ class SQLiteArchive(Archive):
     def _match(self, query: SearchQuery, *, by_relevance: bool = True) -> list[tuple[str, float]]:
         match = query.fts5()
         like = query.quantity_like()
-        has_q = " AND EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = rowid AND q.folded LIKE ?)" if like else ""
+        has_q = " AND EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = articles_fts.rowid AND q.folded LIKE ?)" if like else ""
         if match and by_relevance:
             sql = (f"SELECT a.doc_id, -w.score FROM (SELECT rowid AS id, {_BM25} AS score FROM articles_fts "
                    f"WHERE articles_fts MATCH ?{has_q} ORDER BY rowid DESC LIMIT ?) w JOIN articles a ON a.id = w.id "
