@@ -62,6 +62,11 @@ def fact_spans(record: ArticleFacts) -> list[Span]:
     for i, q in enumerate(record.percentages):
         label = f"{q.value:g}% {q.kind}" + (f": {q.subject}" if q.subject else "") + (f" ({q.year})" if q.year else "")
         spans.append(Span(q.evidence.start, q.evidence.end, "pct", label, f"pct-{i}"))
+    for i, n in enumerate(record.quantities):
+        bound = {"over": "hơn ", "under": "dưới ", "about": "khoảng "}.get(n.bound or "", "")
+        label = (f"{bound}{n.value_text} {n.unit} {n.kind}" + (f": {n.subject}" if n.subject else "")
+                 + (f" ({n.year})" if n.year else ""))
+        spans.append(Span(n.evidence.start, n.evidence.end, "qty", label, f"qty-{i}"))
     return spans
 
 

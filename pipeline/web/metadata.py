@@ -106,6 +106,13 @@ def archive_metadata(database: str) -> dict[str, Any]:
             {"value": "Percent", "kind": "target, result, vote or other", "subject": "What the percentage is of",
              **_EVIDENCE},
             facets=["kind", "year"]),
+        "quantities": _table(
+            "Số lượng — quantities", "Every stated count or amount: delegates, members, work done, money.",
+            {"value": "Số as written", "unit": "Unit as written (with its multiplier)",
+             "base_value": "The value with the multiplier applied", "base_unit": "Unit without the multiplier",
+             "bound": "over, under, about or empty", "kind": "target, result or other",
+             "subject": "What is counted", **_EVIDENCE},
+            facets=["base_unit", "kind", "year"]),
     }
     queries = {
         "search": {"title": "Tìm kiếm — search", "sql": SEARCH_SQL.strip(),
