@@ -272,8 +272,7 @@ class QuantitiesStage:
             return "other"
         targets = [m.end() for m in self.target_re.finditer(low, s_start, fact.span[0])]
         if targets:
-            results = [m.start() for m in self.result_re.finditer(low, max(targets), fact.span[0])
-                       if m.group() not in ("có", "thực hiện")]
+            results = [m.start() for m in self.result_re.finditer(low, max(targets), fact.span[0])]
             if not results:
                 return "target"
         return "result"
