@@ -75,6 +75,7 @@ class QuantitiesStage:
         self.not_before_words = frozenset(_low(w) for w in lex("not_before_number_words"))
         self.recipients = frozenset(_low(w) for w in lex("award_recipients"))
         self.award_verb = re.compile(rf"\b{_alternation(lex('award_verbs'))}\b")
+        self.award_quality = re.compile(rf"\s+{_alternation(lex('award_qualities'))}\b")
         self.both_kinds = re.compile(r"(?i)\s*(?:,|và)\s*(?:cá nhân|tập thể)\b")
         self.target_re = re.compile(rf"\b{_alternation(lex('target_cues'))}\b")
         self.result_re = re.compile(rf"\b{_alternation(lex('result_cues'))}\b")
@@ -158,6 +159,10 @@ class QuantitiesStage:
                 unit_low, base_start = unit_word.low, unit_word.start
         if not _same_line(text[words[j - 1].end:words[j].start]):
             return None  # "Lượt xem: 118" then a new line: the number stands alone
+        if len(unit_low) < 2 and unit_low not in self.measures:
+            return None  # "2x": a letter, no unit
+        if value == 1 and prev is not None and prev.low in ("trên", "mỗi", "/"):
+            return None  # "trên 1 ha": a figure per unit, not a count
         if not unit_low or not unit_low[0].isalpha() or unit_low in self.not_units or any(c.isdigit() for c in unit_low):
             return None
         if unit_low in self.not_after or unit_low.split(" ", 1)[0] in self.not_after:
@@ -165,8 +170,9 @@ class QuantitiesStage:
         if rule == "words" and ((unit_low not in self.counted and unit_low not in self.measures)
                                 or (prev is not None and prev.low in self.not_before_words)):
             return None  # "ba công khai", "hàng năm chi bộ": a number word counts only before a counted noun
-        if self.award_verb.search(self._clause_low(text, words[i].start)) and unit_low in self.recipients \
-                and not self.both_kinds.match(text, unit_word.end):
+        if unit_low in self.recipients and not self.both_kinds.match(text, unit_word.end) and (
+                self.award_verb.search(self._clause_low(text, words[i].start))
+                or self.award_quality.match(lower_same_length(text[unit_word.end:unit_word.end + 40]))):
             return None  # "trao thưởng cho 19 đồng chí": an award's count, even one the awards stage left
         if prev is not None and (prev.low[:1].isdigit() or (prev.low in ("-", "–") and (
                 prev.end == words[i].start or (i > 1 and words[i - 2].upper)))):
@@ -262,15 +268,15 @@ class QuantitiesStage:
         """
         c_start = max(low.rfind(ch, s_start, fact.span[0]) for ch in _CLAUSE_MARKS) + 1 or s_start
         c_start = max(c_start, s_start)
-        pre = low[c_start:fact.span[0]].rstrip()
-        last = pre.rsplit(" ", 2)
-        if last and (last[-1] in self.change_before or " ".join(last[-2:]) in self.change_before):
-            return "other"
+        last = re.findall(r"\w+", low[max(c_start, fact.span[0] - 30):fact.span[0]])[-2:]
+        if last and (last[-1] in self.change_before or " ".join(last) in self.change_before):
+            return "other"  # "tăng 120 hộ", "(vượt 38 kiến nghị)"
         comma = low.find(",", fact.span[1], s_end)
         post_end = min(p for p in (comma, low.find(";", fact.span[1], s_end), s_end) if p >= 0)
         if self.compare_re.search(low, fact.span[1], min(post_end, fact.span[1] + 60)):
             return "other"
-        targets = [m.end() for m in self.target_re.finditer(low, s_start, fact.span[0])]
+        targets = [m.end() for m in self.target_re.finditer(low, s_start, fact.span[0])
+                   if not self.result_re.search(low, max(s_start, m.start() - 25), m.start())]  # "đạt các chỉ tiêu"
         if targets:
             results = [m.start() for m in self.result_re.finditer(low, max(targets), fact.span[0])]
             if not results:
