@@ -76,6 +76,14 @@ class QuantitiesStage:
         self.recipients = frozenset(_low(w) for w in lex("award_recipients"))
         self.award_verb = re.compile(rf"\b{_alternation(lex('award_verbs'))}\b")
         self.award_quality = re.compile(rf"\s+{_alternation(lex('award_qualities'))}\b")
+        self.body_head = re.compile(rf"(?<!\w){_body_alternation(lex('body_heads'))}(?!\w)")
+        self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
+                                    r"[^.;,\n(]{0,80})")
+        self.generic_units = frozenset(_low(w) for w in lex("generic_units"))
+        self.action_re = re.compile(rf"\b{_alternation(lex('action_words'))}\b")
+        self.action_after = re.compile(rf"\s+(?P<a>(?:có|bị|phải|đã|được)\s+{_alternation(lex('action_words'))}[^,;.()\n]{{0,40}}?)"
+                                       r"(?=\s*[,;.()\n]|\s+(?:và|trong|với)\b|$)")
+        self.verb_re = re.compile(rf"\b{_alternation(lex('subject_verbs'))}\b")
         self.both_kinds = re.compile(r"(?i)\s*(?:,|và)\s*(?:cá nhân|tập thể)\b")
         self.target_re = re.compile(rf"\b{_alternation(lex('target_cues'))}\b")
         self.result_re = re.compile(rf"\b{_alternation(lex('result_cues'))}\b")
@@ -103,14 +111,19 @@ class QuantitiesStage:
             if fact is not None:
                 facts.append(fact)
             i = j
+        previous: QuantityFact | None = None
+        after_prev = 0  # where the figure before ends: "giảm chi 10.221 tỷ đồng và kiến nghị khác 43.895 tỷ đồng"
         for fact in facts:
             s_start, s_end = sentence_of(sents, fact.number[0])
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
             fact.kind = self._kind(low, fact, s_start, s_end)
             if fact.subject is None:
-                fact.subject = self._subject(text, low, words, fact, s_start)
+                fact.subject = self._subject(text, low, words, fact, s_start, after_prev)
+                fact.subject = self._action(text, low, fact, s_start, previous) or fact.subject
+            after_prev, previous = fact.span[1], fact
             fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
+        self._pairs_share(text, low, facts, sents)
         doc._.quantities = _drop_repeats(text, facts)
         return doc
 
@@ -283,58 +296,155 @@ class QuantitiesStage:
                 return "target"
         return "result"
 
-    def _subject(self, text: str, low: str, words: list[_Word], fact: QuantityFact, s_start: int) -> Span | None:
+    def _subject(self, text: str, low: str, words: list[_Word], fact: QuantityFact, s_start: int,
+                 after_prev: int) -> Span | None:
         """The shortest phrase saying what is counted.
 
         A measure ("1.172 tỷ đồng") is about what stands before it in its clause ("thu
-        ngân sách đạt" → "thu ngân sách"); members counted after a body ("Ban Chấp hành
-        gồm 55 đồng chí") are the body's; else the counted noun and the words that
-        describe it ("350 đại biểu chính thức, ..." → "đại biểu chính thức").
+        ngân sách đạt" → "thu ngân sách"); members counted for a body ("Ban Chấp hành
+        gồm 55 đồng chí", "bầu 15 đồng chí vào Ban Thường vụ") are the body's; else the
+        counted noun and the words that describe it ("350 đại biểu chính thức, ...").
         """
         unit_low = low[fact.unit[0]:fact.unit[1]]
-        base = unit_low.split("/", 1)[0].split(" ")[-1] if fact.multiplier != 1.0 else unit_low.split("/", 1)[0]
+        base = low[fact.unit[1] - len(fact.base_unit):fact.unit[1]].split("/", 1)[0]
         if base in self.measures or unit_low in self.measures:
-            before = self._before(text, low, fact.span[0], s_start)
-            return before
-        if unit_low in self.members or base in self.members:
-            body = re.search(r"(?:^|[,;:(]\s*|\s)((?:[A-ZĐÂ]|Ủ|Uỷ)[^,;:()]{2,80}?)\s+(?:gồm(?: có)?\s*:?\s*)?$",
-                             text[max(s_start, fact.span[0] - 90):fact.span[0]])
-            if body:
-                b_start = max(s_start, fact.span[0] - 90) + body.start(1)
-                lead = re.match(r"(?:(?:bầu|đã bầu|bầu ra|ra mắt|ra mắt)\s+)", text[b_start:b_start + 12], re.I)
-                if lead:
-                    b_start += lead.end()
-                return trim_span(text, b_start, b_start + len(body.group(1)) - (lead.end() if lead else 0))
-        # the counted noun and what describes it
+            return self._before(text, low, fact.span[0], max(s_start, after_prev))
+        if base in self.members:
+            body = self._body(text, low, fact, s_start)
+            if body is not None:
+                return body
         start, end = fact.unit[1] - len(fact.base_unit), fact.unit[1]
-        idx = next((n for n, w in enumerate(words) if w.start >= end), len(words))
-        n = idx
-        taken = 0
-        while n < len(words) and taken < 6:
+        n = next((k for k, w in enumerate(words) if w.start >= end), len(words))
+        kept = 0
+        while n < len(words) and kept < 5:
             w = words[n]
             gap = text[end:w.start]
-            if gap.strip() or w.low in self.subject_stops or not w.low[:1].isalpha() or w.low[:1] in _SUBJECT_MARKS:
+            if w.low in ("và", ",") and not gap.strip():
+                # "viên chức và người lao động", "nhiệm vụ, mục tiêu cơ bản"; not "8.760 hộ và 2.300 hộ"
+                nxt = words[n + 1] if n + 1 < len(words) else None
+                if nxt is None or not nxt.low[:1].isalpha() or nxt.upper or nxt.low in self.subject_stops \
+                        or nxt.low in self.members or nxt.low in self.bounds or self._figure_ahead(words, n + 1):
+                    break
+                end, n, kept = nxt.end, n + 2, kept + 2
+                continue
+            if w.low in self.bounds:
+                break
+            elif gap.strip() or w.low in self.subject_stops or not w.low[:1].isalpha():
                 break
             end = w.end
             n += 1
-            taken += 1
+            kept += 1
         return trim_span(text, start, end)
 
+    def _action(self, text: str, low: str, fact: QuantityFact, s_start: int,
+                previous: QuantityFact | None) -> Span | None:
+        """What was done to a bare count of members or bodies, when that is what the figure counts.
+
+        "Ủy ban đã thi hành kỷ luật 12 tổ chức đảng và 40 đảng viên" → both "Ủy ban đã thi hành
+        kỷ luật"; "60 đảng viên có vi phạm" → "có vi phạm".
+        """
+        if fact.subject is None or low[fact.subject[0]:fact.subject[1]] not in self.generic_units:
+            return None
+        after = self.action_after.match(low, fact.subject[1])
+        if after:
+            return trim_span(text, after.start("a"), after.end("a"))
+        if previous is not None and previous.subject is not None and self._paired(low, previous, fact, s_start):
+            return previous.subject  # "... 3.005 tổ chức đảng và 8.982 đảng viên"
+        c_start = max(max(low.rfind(ch, s_start, fact.span[0]) for ch in ",;:(\n") + 1, s_start)
+        if previous is not None and s_start <= previous.span[1] <= fact.span[0]:
+            c_start = max(c_start, (previous.subject[1] if previous.subject and previous.subject[1] < fact.span[0]
+                                    else previous.span[1]))
+        if not self.action_re.search(low, c_start, fact.span[0]):
+            return None
+        s, e = trim_span(text, c_start, fact.span[0])
+        tail = re.search(r"(?:\s+(?:đối với|với|cho|đến))+\s*$", low[s:e])
+        if tail:
+            e = s + tail.start()
+        lead = re.match(r"(?:trong đó|qua đó|kết quả|riêng)\s+", low[s:e])
+        if lead:
+            s += lead.end()
+        s, e = trim_span(text, s, e)
+        if e - s < 3 or len(text[s:e].split()) > 14:
+            return None
+        return s, e
+
+    @staticmethod
+    def _paired(low: str, first: QuantityFact, second: QuantityFact, s_start: int) -> bool:
+        """Whether two figures are joined as one pair: "1.200 tổ chức đảng và 5.300 đảng viên"."""
+        return first.span[1] >= s_start and re.fullmatch(r"(?:\s+\w+){0,2}\s*(?:,|và)\s*",
+                                                         low[first.span[1]:second.span[0]]) is not None
+
+    def _pairs_share(self, text: str, low: str, facts: list[QuantityFact], sents: list[Span]) -> None:
+        """The first of a pair takes what was done from the second: "1.200 tổ chức đảng và 5.300 đảng viên có vi phạm"."""
+        for first, second in zip(facts, facts[1:]):
+            if first.subject is None or second.subject is None or first.subject == second.subject:
+                continue
+            if low[first.subject[0]:first.subject[1]] not in self.generic_units \
+                    or low[second.subject[0]:second.subject[1]] in self.generic_units:
+                continue
+            s_start, _ = sentence_of(sents, first.number[0])
+            if second.subject[0] > second.span[1] and self._paired(low, first, second, s_start):
+                first.subject = second.subject
+
+    @staticmethod
+    def _figure_ahead(words: list[_Word], n: int) -> bool:
+        """Whether a number comes within a few words, before any punctuation: "và kiến nghị xử lý 67.000"."""
+        for w in words[n:n + 7]:
+            if w.low[:1].isdigit():
+                return True
+            if not w.low[:1].isalpha():
+                return False
+        return False
+
+    def _body(self, text: str, low: str, fact: QuantityFact, s_start: int) -> Span | None:
+        """The body members are counted for: "bầu 15 đồng chí vào Ban Thường vụ", "Ban Chấp hành gồm 55 đồng chí"."""
+        into = self.into_body.match(text, fact.unit[1])
+        if into:
+            return self._body_name(text, into.start("b"), into.end("b"))
+        window = max(s_start, fact.span[0] - 160)
+        heads = [m for m in self.body_head.finditer(text, window, fact.span[0])]
+        if not heads:
+            return None
+        head = heads[-1]
+        between = low[head.start():fact.span[0]]
+        if re.search(r";|\.\s", between) or not re.search(r"(?:gồm(?: có)?|với|là|có)\s*:?\s*$|[^\W\d]\s*$", between):
+            return None
+        if re.search(r"\b(?:gồm|với)\b", between) is None and not re.search(r"[^\W\d]\s*$", between.rstrip()):
+            return None
+        cut = re.search(r"\s+(?:khóa|khoá|nhiệm kỳ|gồm|với|là|có)\b|,", text[head.start():fact.span[0]])
+        end = head.start() + cut.start() if cut else fact.span[0]
+        return self._body_name(text, head.start(), end)
+
+    @staticmethod
+    def _body_name(text: str, start: int, end: int) -> Span:
+        cut = re.search(r"\s+(?:khóa|khoá|nhiệm kỳ)\b|[,;.(]", text[start:end])
+        return trim_span(text, start, start + cut.start() if cut else end)
+
     def _before(self, text: str, low: str, pos: int, s_start: int) -> Span | None:
-        c_start = max(max(low.rfind(ch, s_start, pos) for ch in ",;:(\n") + 1, s_start)
-        s, e = trim_span(text, c_start, pos)
+        end = pos
+        bracket = re.search(r"\s*\([^()]{1,30}\)\s*$", text[s_start:pos])
+        if bracket:  # "tăng thu ngân sách nhà nước (NSNN) 7.486 tỷ đồng"
+            end = s_start + bracket.start()
+        c_start = max(max(low.rfind(ch, s_start, end) for ch in ",;:(\n") + 1, s_start)
+        s, e = trim_span(text, c_start, end)
         while e > s:
             m = self.tail_re.search(low, s, e)
             if not m or m.start() == m.end():
                 break
             e = m.start()
         s, e = trim_span(text, s, e)
-        lead = re.match(r"(?i)(?:trong đó|riêng|ngoài ra|đặc biệt|đồng thời|qua đó|theo đó)\s+", text[s:e])
+        if e <= s and c_start > s_start:  # "thu nhập bình quân đầu người đạt cao, trên 71 triệu đồng"
+            return self._before(text, low, c_start - 1, s_start)
+        lead = re.match(r"(?i)(?:và|trong đó|riêng|ngoài ra|đặc biệt|đồng thời|qua đó|theo đó)\s+", text[s:e])
         if lead:
             s += lead.end()
+        verb = list(self.verb_re.finditer(low, s, e))
+        if verb and len(text[s:e].split()) > 5:  # "phụ nữ toàn huyện đã ủng hộ được tổng số tiền" → "tổng số tiền"
+            s = verb[-1].end()
         years = re.match(r"(?i)(?:trong\s+)?năm\s+\d{4}\s*,?\s*", text[s:e])
         if years:
             s += years.end()
+        s, e = trim_span(text, s, e)
         if e - s < 2 or len(text[s:e].split()) > 12:
             return None
         return s, e
@@ -379,6 +489,12 @@ def _word_value(parts: list[str], values: dict[str, int]) -> int | None:
             return None
     value = total + current
     return value or None
+
+
+def _body_alternation(words: tuple[str, ...]) -> str:
+    """Body heads as written (case kept): "Ban Chấp hành", "Ủy ban Kiểm tra"."""
+    forms = dict.fromkeys(normalize(w).text for w in words)
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
 
 
 def _alternation(words: tuple[str, ...]) -> str:
