@@ -79,6 +79,7 @@ class QuantitiesStage:
         self.body_head = re.compile(rf"(?<!\w){_body_alternation(lex('body_heads'))}(?!\w)")
         self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
                                     r"[^.;,\n(]{0,80})")
+        self.classifiers = frozenset(_low(w) for w in lex("classifiers"))
         self.generic_units = frozenset(_low(w) for w in lex("generic_units"))
         self.action_re = re.compile(rf"\b{_alternation(lex('action_words'))}\b")
         self.action_after = re.compile(rf"\s+(?P<a>(?:có|bị|phải|đã|được)\s+{_alternation(lex('action_words'))}[^,;.()\n]{{0,40}}?)"
@@ -323,7 +324,7 @@ class QuantitiesStage:
                 # "viên chức và người lao động", "nhiệm vụ, mục tiêu cơ bản"; not "8.760 hộ và 2.300 hộ"
                 nxt = words[n + 1] if n + 1 < len(words) else None
                 if nxt is None or not nxt.low[:1].isalpha() or nxt.upper or nxt.low in self.subject_stops \
-                        or nxt.low in self.members or nxt.low in self.bounds or self._figure_ahead(words, n + 1):
+                        or nxt.low in self.bounds or self._figure_ahead(words, n + 1):
                     break
                 end, n, kept = nxt.end, n + 2, kept + 2
                 continue
