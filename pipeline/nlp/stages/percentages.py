@@ -180,17 +180,51 @@ class PercentagesStage:
 
     @staticmethod
     def _subject(text: str, span: Span, s_start: int, s_end: int) -> Span | None:
-        post = re.match(r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|"
-                        r"biểu quyết|nhất trí|tán thành|đều|trở lên|so với|năm\s+\d)\b|[,;.:()]|$)", text[span[1]:s_end])
-        if post and not re.match(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|trở lên)\b", post.group("s")):
-            s = span[1] + post.start("s")
-            return trim_span(text, s, s + len(post.group("s")))
-        pre = re.search(r"(?P<s>[^\d,;.:()%]{2,80}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm)\s*(?:tỷ lệ\s*)?$",
-                        text[_clause_start(text, s_start, span[0]):span[0]])
-        if pre:
-            s = _clause_start(text, s_start, span[0]) + pre.start("s")
-            return trim_span(text, s, s + len(pre.group("s")))
-        return None
+        """What the proportion measures: the words after it ("100% đảng viên tham gia" → "đảng viên"),
+        else those before it in its clause ("Tổng thu ngân sách đạt 104% dự toán" → "tổng thu ngân
+        sách"), never the base it is compared with ("dự toán", "kế hoạch", "so với cùng kỳ")."""
+        post = _SUBJECT_AFTER.match(text, span[1], s_end)
+        if post and not _BASE.match(post.group("s")):
+            s = post.start("s")
+            words = text[s:post.end("s")].split()
+            return trim_span(text, s, s + len(" ".join(words[:6])))
+        c_start = max(max(text.rfind(ch, s_start, span[0]) for ch in ";:(\n") + 1, s_start)
+        pre = _SUBJECT_BEFORE.search(text, c_start, span[0])
+        if not pre:
+            return None
+        s, e = trim_span(text, *pre.span("s"))
+        lead = _SUBJECT_LEAD.match(text, s, e)
+        if lead:
+            s = lead.end()
+        if len(text[s:e].split()) > 8:
+            comma = text.rfind(",", s, e)
+            if comma >= 0:
+                s = comma + 1
+        period = _SUBJECT_PERIOD.search(text, s, e)
+        if period:  # "tổng thu ngân sách năm 2023 đạt": the period is no part of what is measured
+            e = period.start()
+        like = re.search(r"(?i)\b(?:như|gồm|là)\s+", text[s:e])
+        if like:  # "nhiều chỉ tiêu quan trọng như gieo cấy lúa"
+            s += like.end()
+        s, e = trim_span(text, s, e)
+        tail = re.search(r"(?i)(?:\s+(?:thực hiện|ước|đều|cũng|luôn|đã|vẫn))+$", text[s:e])
+        if tail:
+            e = s + tail.start()
+        s, e = trim_span(text, s, e)
+        if e - s < 2 or len(text[s:e].split()) > 10:
+            return None
+        return s, e
+
+
+_SUBJECT_AFTER = re.compile(
+    r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%/“”\"]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|biểu quyết|"
+    r"nhất trí|tán thành|đều|trở lên|so với|xếp loại|thống nhất|và\s+\d|năm\s+\d)\b|[,;.:()]|$)")
+_BASE = re.compile(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|trở lên|chỉ tiêu|mục tiêu|nghị quyết|NQ|"
+                   r"đồng thời|trong tổng số|tổng số|trong đó|năm|tỷ lệ)\b")
+_SUBJECT_BEFORE = re.compile(r"(?P<s>(?:[^\d;:()%]|(?<=năm )\d{4}|(?<=đoạn )\d{4}\s*-\s*\d{4}){2,160}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm|còn|ước đạt|đạt tỷ lệ|đạt tỉ lệ|"
+                             r"với tỷ lệ|có tỷ lệ)(?:\s+(?:khoảng|gần|hơn|trên|tỷ lệ|tỉ lệ))*\s*$")
+_SUBJECT_LEAD = re.compile(r"(?i)\s*(?:trong đó|riêng|ngoài ra|đặc biệt|qua đó|theo đó|tỷ lệ|tỉ lệ|ước)\s+")
+_SUBJECT_PERIOD = re.compile(r"(?i)\s+(?:trong\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})\b.*$")
 
 
 _IN_BODY_NAME = re.compile(r"\b(?:Sở|Phòng|Ban|Vụ|Bộ|Cục|Trung tâm|Viện)\s*$")  # "Sở Kế hoạch và Đầu tư"
