@@ -73,12 +73,17 @@ class PercentagesStage:
                 taken[start:end] = b"\x01" * (end - start)
                 facts.append(fact)
         facts.sort(key=lambda f: f.span[0])
+        previous: PercentFact | None = None
         for fact in facts:
             s_start, s_end = sentence_of(sents, fact.span[0])
             if s_start == s_end:
                 s_start, s_end = 0, len(text)
             fact.kind = self._kind(text, fact.anchor or fact.span, s_start, s_end)
             fact.subject = self._subject(text, fact.span, s_start, s_end)
+            if fact.subject is None and previous is not None and previous.subject is not None \
+                    and s_start <= previous.span[0] and _DOING.match(text, fact.span[1]):
+                fact.subject = previous.subject  # "8,3% đảng viên xếp loại ..., 91,7% hoàn thành tốt"
+            previous = fact
             fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
         doc._.percentages = facts
         return doc
@@ -184,14 +189,24 @@ class PercentagesStage:
         else those before it in its clause ("Tổng thu ngân sách đạt 104% dự toán" → "tổng thu ngân
         sách"), never the base it is compared with ("dự toán", "kế hoạch", "so với cùng kỳ")."""
         post = _SUBJECT_AFTER.match(text, span[1], s_end)
+        if post and _DOING.match(post.group("s")):
+            return None  # "8,3% đảng viên ..., 91,7% hoàn thành tốt nhiệm vụ": the subject is the one before
         if post and not _BASE.match(post.group("s")):
             s = post.start("s")
+            lead = _POST_LEAD.match(text, s, post.end("s"))
+            if lead:
+                s = lead.end()
             words = text[s:post.end("s")].split()
-            return trim_span(text, s, s + len(" ".join(words[:6])))
+            s, e = trim_span(text, s, s + len(" ".join(words[:6])))
+            tail = _POST_TAIL.search(text, s, e)
+            return (s, tail.start()) if tail else (s, e)
         c_start = max(max(text.rfind(ch, s_start, span[0]) for ch in ";:(\n") + 1, s_start)
         pre = _SUBJECT_BEFORE.search(text, c_start, span[0])
         if not pre:
             return None
+        before = text[max(s_start, pre.start("s") - 12):pre.start("s")]
+        if re.search(r"\d\s*$", before) and not re.search(r"(?i)năm\s+\d{4}\s*$", before):
+            return None  # "47.530 tỷ đồng, đạt 70,6%": a share of the figure before, whose subject it takes
         s, e = trim_span(text, *pre.span("s"))
         lead = _SUBJECT_LEAD.match(text, s, e)
         if lead:
@@ -218,11 +233,14 @@ class PercentagesStage:
 
 _SUBJECT_AFTER = re.compile(
     r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%/“”\"]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|biểu quyết|"
-    r"nhất trí|tán thành|đều|trở lên|so với|xếp loại|thống nhất|và\s+\d|năm\s+\d)\b|[,;.:()]|$)")
+    r"nhất trí|tán thành|đều|trở lên|so với|xếp loại|thống nhất|đại diện)\b|\s+(?:và|năm)\s+\d|[,;.:()]|$)")
 _BASE = re.compile(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|trở lên|chỉ tiêu|mục tiêu|nghị quyết|NQ|"
                    r"đồng thời|trong tổng số|tổng số|trong đó|năm|tỷ lệ)\b")
 _SUBJECT_BEFORE = re.compile(r"(?P<s>(?:[^\d;:()%]|(?<=năm )\d{4}|(?<=đoạn )\d{4}\s*-\s*\d{4}){2,160}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm|còn|ước đạt|đạt tỷ lệ|đạt tỉ lệ|"
                              r"với tỷ lệ|có tỷ lệ)(?:\s+(?:khoảng|gần|hơn|trên|tỷ lệ|tỉ lệ))*\s*$")
+_DOING = re.compile(r"(?i)\s*(?:hoàn thành|đạt|được|tham gia|xếp loại|có)\b")
+_POST_LEAD = re.compile(r"(?i)\s*(?:các đồng chí|các|những|toàn bộ|tất cả)\s+(?=\w)")
+_POST_TAIL = re.compile(r"(?i)(?:\s+(?:trong|tại|của|với|và|cho|ở))+$")
 _SUBJECT_LEAD = re.compile(r"(?i)\s*(?:trong đó|riêng|ngoài ra|đặc biệt|qua đó|theo đó|tỷ lệ|tỉ lệ|ước)\s+")
 _SUBJECT_PERIOD = re.compile(r"(?i)\s+(?:trong\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})\b.*$")
 

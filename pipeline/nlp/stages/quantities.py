@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoinghi.pipeline.nlp.facts import QuantityFact, Span
+from hoinghi.pipeline.nlp.facts import PercentFact, QuantityFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     doc_text,
     figure_year,
@@ -125,6 +125,7 @@ class QuantitiesStage:
             after_prev, previous = fact.span[1], fact
             fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
         self._pairs_share(text, low, facts, sents)
+        _shares_of_figures(text, facts, doc._.percentages or [])
         doc._.quantities = _drop_repeats(text, facts)
         return doc
 
@@ -473,6 +474,33 @@ def _same_line(gap: str) -> bool:
     return gap.strip(" ") == "" and len(gap) <= 2
 
 
+_SHARE_OF = re.compile(r"(?i)\s*,?\s*(?:đạt|chiếm|bằng|tương đương)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*")
+
+
+def _shares_of_figures(text: str, facts: list[QuantityFact], percentages: list[PercentFact]) -> None:
+    """A percentage in brackets right after a figure measures what the figure counts.
+
+    "có 2.105 cấp ủy viên (chiếm 39,3%)": the 39,3% is of "cấp ủy viên". Only a percentage
+    whose own words name nothing gets the figure's subject.
+    """
+    for p in percentages:
+        if p.subject is not None:
+            continue
+        for f in facts:  # "thực hiện kiến nghị 47.530 tỷ đồng, đạt 70,6%"
+            if f.subject is not None and f.span[1] <= p.span[0] and _SHARE_OF.fullmatch(text, f.span[1], p.span[0]):
+                p.subject = f.subject
+        if p.subject is not None:
+            continue
+        opened = text.rfind("(", 0, p.span[0])
+        if opened < 0 or ")" in text[opened:p.span[0]] or len(text[opened + 1:p.span[0]].split()) > 3:
+            continue
+        for f in facts:
+            end = max(f.span[1], f.subject[1] if f.subject else 0)
+            if f.subject is not None and end <= opened and not text[end:opened].strip():
+                p.subject = f.subject
+                break
+
+
 def _word_value(parts: list[str], values: dict[str, int]) -> int | None:
     """``hai mươi lăm`` → 25, ``mười hai`` → 12, ``hai trăm`` → 200, ``ba chục`` → 30."""
     total, current = 0, 0
@@ -537,7 +565,7 @@ def _drop_repeats(text: str, facts: list[QuantityFact]) -> list[QuantityFact]:
     return out
 
 
-@Language.factory("hoinghi_quantities", assigns=["doc._.quantities"],
+@Language.factory("hoinghi_quantities", assigns=["doc._.quantities", "doc._.percentages"],
                   requires=["doc._.dates", "doc._.awards", "doc._.percentages"])
 def make_quantities(nlp: Language, name: str) -> QuantitiesStage:
     """``nlp.add_pipe("hoinghi_quantities")``: the quantities stage over ``rules/quantities.yaml``."""
