@@ -20,7 +20,8 @@ if not Doc.has_extension("meeting"):
     Doc.set_extension("meeting", default=None)
 
 
-_ORGANISED = re.compile(r"(?i)\btổ chức\b")
+_ORGANISED = re.compile(r"(?i)\btổ chức\b|(?<![Kk]ỳ )(?<!cuộc )(?<!buổi )\bhọp\b")
+_TERM_AFTER = re.compile(r"(?i)(?:,?\s+(?:nhiệm kỳ|lần thứ|kỳ họp|phiên)\b.*)$")
 _VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp)\b")
 
 
@@ -30,6 +31,8 @@ class MeetingStage:
     def __init__(self, table: rules.RuleTable) -> None:
         self.title_re = table.pattern("meeting_title").regex
         self.host_re = table.pattern("host_before_verb").regex
+        self.host_in_title = table.pattern("host_in_title").regex
+        self.body_head = re.compile(table.alternation("body_heads") + r"(?!\w)")
         self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
         self.continuation = re.compile("(?i)" + table.alternation("host_continuations") + r"\b")
         self.not_host = re.compile(r"(?i)(?:hội nghị|đại hội|kỳ họp|buổi|sau|trong|với|các|những|đồng chí|ông|bà|theo|hội trường)\b")
@@ -48,8 +51,26 @@ class MeetingStage:
                     fact.title = trim_span(text, *m.span("t"))
             if fact.host and fact.title:
                 break
+        if fact.host is None and fact.title is not None:
+            fact.host = self._host_in_title(text, *fact.title)
+        if fact.host is not None:
+            term = _TERM_AFTER.search(text, *fact.host)
+            if term and term.start() > fact.host[0]:  # "HĐND xã X khóa X, nhiệm kỳ 2021 - 2026" → "HĐND xã X khóa X"
+                fact.host = trim_span(text, fact.host[0], term.start())
         doc._.meeting = fact
         return doc
+
+    def _host_in_title(self, text: str, start: int, end: int) -> Span | None:
+        """The body a meeting's name holds: "Đại hội đại biểu Hội Nông dân tỉnh lần thứ IX" → "Hội Nông dân tỉnh",
+        "Hội nghị tổng kết công tác năm 2023 của Sở Tư pháp" → "Sở Tư pháp"."""
+        m = self.host_in_title.match(text, start, end)
+        if not m:
+            return None
+        h_start, h_end = trim_span(text, *m.span("h"))
+        host = text[h_start:h_end]
+        if len(host) < 3 or len(host.split()) > 12 or self.not_host.match(host) or not self.body_head.match(host):
+            return None  # "Hội nghị Viên chức và người lao động": no body named
+        return h_start, h_end
 
     def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
         text = doc_text(doc)
