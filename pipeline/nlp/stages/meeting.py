@@ -20,9 +20,9 @@ if not Doc.has_extension("meeting"):
     Doc.set_extension("meeting", default=None)
 
 
-_ORGANISED = re.compile(r"(?i)\btổ chức\b|(?<![Kk]ỳ )(?<!cuộc )(?<!buổi )\bhọp\b")
+_ORGANISED = re.compile(r"(?i)\btổ chức\b|\bmở(?= (?:hội nghị|đại hội|kỳ họp))|(?<![Kk]ỳ )(?<!cuộc )(?<!buổi )(?<!phiên )\bhọp\b")
 _TERM_AFTER = re.compile(r"(?i)(?:,?\s+(?:nhiệm kỳ|lần thứ|kỳ họp|phiên)\b.*)$")
-_VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp)\b")
+_VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp|mở(?= (?:hội nghị|đại hội|kỳ họp)))\b")
 
 
 class MeetingStage:
@@ -32,6 +32,8 @@ class MeetingStage:
         self.title_re = table.pattern("meeting_title").regex
         self.host_re = table.pattern("host_before_verb").regex
         self.host_in_title = table.pattern("host_in_title").regex
+        self.reporting_body = table.pattern("reporting_body").regex
+        self.named_meeting = re.compile(r"(?:Đại hội|ĐẠI HỘI|Hội nghị|Kỳ họp)\b")
         self.body_head = re.compile(table.alternation("body_heads") + r"(?!\w)")
         self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
         self.continuation = re.compile("(?i)" + table.alternation("host_continuations") + r"\b")
@@ -53,6 +55,8 @@ class MeetingStage:
                 break
         if fact.host is None and fact.title is not None:
             fact.host = self._host_in_title(text, *fact.title)
+        if fact.host is None:
+            fact.host = self._reporting_body(text)
         if fact.host is not None:
             term = _TERM_AFTER.search(text, *fact.host)
             if term and term.start() > fact.host[0]:  # "HĐND xã X khóa X, nhiệm kỳ 2021 - 2026" → "HĐND xã X khóa X"
@@ -64,13 +68,31 @@ class MeetingStage:
         """The body a meeting's name holds: "Đại hội đại biểu Hội Nông dân tỉnh lần thứ IX" → "Hội Nông dân tỉnh",
         "Hội nghị tổng kết công tác năm 2023 của Sở Tư pháp" → "Sở Tư pháp"."""
         m = self.host_in_title.match(text, start, end)
-        if not m:
+        after = re.match(r"\s*,\s*(?P<h>[^,;.()\n]{3,80}?)(?=\s+(?:nhiệm kỳ|với|đã|diễn ra|tại)\b|\s*[,;.()\n]|$)", text[end:end + 100])
+        if m:
+            h_start, h_end = trim_span(text, *m.span("h"))
+        elif after:  # "Kỳ họp thứ 6, HĐND tỉnh khóa IX (nhiệm kỳ 2016-2021)"
+            h_start, h_end = trim_span(text, end + after.start("h"), end + after.end("h"))
+        else:
             return None
-        h_start, h_end = trim_span(text, *m.span("h"))
         host = text[h_start:h_end]
         if len(host) < 3 or len(host.split()) > 12 or self.not_host.match(host) or not self.body_head.match(host):
             return None  # "Hội nghị Viên chức và người lao động": no body named
         return h_start, h_end
+
+    def _reporting_body(self, text: str) -> Span | None:
+        """The body that reports at the meeting, or a meeting named with its body, early in the article:
+        "Tại Hội nghị ..., Kiểm toán Nhà nước (KTNN) cho biết" → "Kiểm toán Nhà nước"."""
+        head = text[:3000]
+        for m in self.reporting_body.finditer(head):
+            s, e = trim_span(text, *m.span("h"))
+            if self.body_head.match(text, s) and not self.not_host.match(text[s:e]):
+                return s, e
+        for m in self.named_meeting.finditer(head):
+            found = self._host_in_title(text, m.start(), min(len(text), m.start() + 160))
+            if found:
+                return found
+        return None
 
     def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
         text = doc_text(doc)
@@ -101,7 +123,9 @@ class MeetingStage:
         for prefix in self.prefixes:
             if text.startswith(prefix, s):
                 s += len(prefix)
-        cut = re.search(r"\s+(?:và|phối hợp|cùng)\s+", text[s:e])
+        cut = next((c for c in re.finditer(r"\s+(?:và|phối hợp|cùng)\s+", text[s:e])
+                    if c.group().strip() != "và" or self.body_head.match(text, s + c.end())), None)
+        # "và" joins two bodies ("Sở Tư pháp và Hội Luật gia"), not the words of one ("Sở Khoa học và Công nghệ")
         if cut:
             e = s + cut.start()
         s, e = trim_span(text, s, e)
