@@ -94,7 +94,7 @@ class AwardsStage:
         sents = sentences(doc)
         for a in facts:  # the year its sentence states for it ("Lao động tiên tiến năm 2023")
             s_start, s_end = sentence_of(sents, a.span[0])
-            a.year = figure_year(text, s_start, s_end, a.span[0], a.span[1])
+            a.year = figure_year(text, s_start, s_end, a.span[0], a.span[1], reach=None)
         doc._.awards = _drop_repeats(text, facts)
         return doc
 

@@ -186,11 +186,12 @@ _CUTOFF_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}[-/.
 _MEETING_NAME = re.compile(r"(?i)\b(?:hội nghị|đại hội|kỳ họp|hội thảo)\b[^,.;:()\n]{0,80}$")
 
 
-def figure_year(text: str, s_start: int, s_end: int, start: int, end: int) -> int | None:
+def figure_year(text: str, s_start: int, s_end: int, start: int, end: int, *, reach: int | None = 50) -> int | None:
     """The year the text states for the figure at ``[start, end)`` in its sentence, else ``None``.
 
     The nearest year before the figure in its clause ("năm 2020 ước đạt 2.110 USD"), else the first in
-    the sentence before it, else one right after it in its clause ("kết nạp 520 hội viên năm 2023").
+    the sentence before it, else one right after it in its clause ("kết nạp 520 hội viên năm 2023"),
+    within ``reach`` characters and no comma (an award's name reaches its clause's end: ``reach=None``).
     Never a year compared with ("so với năm 2020"), a term ("nhiệm kỳ 2020-2025"), a date's or a
     document's ("15/12/2021", "98/2023"), or the year in the meeting's name ("Hội nghị tổng kết năm 2023").
     """
@@ -223,7 +224,8 @@ def figure_year(text: str, s_start: int, s_end: int, start: int, end: int) -> in
     earlier = [y for a, b, y in found if b <= start]
     if earlier:
         return earlier[0]
-    after = [y for a, b, y in found if end <= a < min(c_end, end + 50) and "," not in text[end:a]]
+    limit = c_end if reach is None else min(c_end, end + reach)
+    after = [y for a, b, y in found if end <= a < limit and (reach is None or "," not in text[end:a])]
     return after[0] if after else None
 
 
