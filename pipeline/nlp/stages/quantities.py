@@ -79,6 +79,7 @@ class QuantitiesStage:
         self.body_head = re.compile(rf"(?<!\w){_body_alternation(lex('body_heads'))}(?!\w)")
         self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
                                     r"[^.;,\n(]{0,80})")
+        self.bodies_of = frozenset(_low(w) for w in lex("bodies_of_places"))
         self.classifiers = frozenset(_low(w) for w in lex("classifiers"))
         self.generic_units = frozenset(_low(w) for w in lex("generic_units"))
         self.action_re = re.compile(rf"\b{_alternation(lex('action_words'))}\b")
@@ -122,6 +123,9 @@ class QuantitiesStage:
             if fact.subject is None:
                 fact.subject = self._subject(text, low, words, fact, s_start, after_prev)
                 fact.subject = self._action(text, low, fact, s_start, previous) or fact.subject
+                if fact.subject is None and previous is not None and previous.base_unit == fact.base_unit:
+                    fact.subject = previous.subject  # "đạt 2.110 USD/người/năm (năm 2015 là 1.348 USD/người/năm)"
+                fact.subject = self._of_bodies(text, words, fact) or fact.subject
             after_prev, previous = fact.span[1], fact
             fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
         self._pairs_share(text, low, facts, sents)
@@ -336,6 +340,8 @@ class QuantitiesStage:
             end = w.end
             n += 1
             kept += 1
+        if end == fact.unit[1] and base in self.classifiers:  # "kiểm sát trực tiếp 231 cuộc": the work it counts
+            return self._before(text, low, fact.span[0], max(s_start, after_prev)) or trim_span(text, start, end)
         return trim_span(text, start, end)
 
     def _action(self, text: str, low: str, fact: QuantityFact, s_start: int,
@@ -369,6 +375,19 @@ class QuantitiesStage:
         if e - s < 3 or len(text[s:e].split()) > 14:
             return None
         return s, e
+
+    def _of_bodies(self, text: str, words: list[_Word], fact: QuantityFact) -> Span | None:
+        """Bodies of each counted place: "Đảng ủy 16 phường" counts the wards' party committees."""
+        i = next((k for k, w in enumerate(words) if w.start == fact.number[0]), None)
+        if not i or fact.bound is not None or fact.subject is None or fact.subject[0] < fact.unit[0]:
+            return None
+        for n in (2, 1):  # "Đảng ủy" may be one word or two
+            if i - n < 0:
+                continue
+            phrase = " ".join(w.low for w in words[i - n:i])
+            if phrase in self.bodies_of and words[i - 1].end + 1 == words[i].start:
+                return words[i - n].start, fact.subject[1]
+        return None
 
     @staticmethod
     def _paired(low: str, first: QuantityFact, second: QuantityFact, s_start: int) -> bool:
