@@ -191,7 +191,8 @@ class AwardsStage:
         named = _ISSUER_IN_TITLE.search(text, title.span[0], title.span[1])
         if named and named.start("i") > title.span[0]:
             return named.span("i")
-        s_start = max(text.rfind(". ", 0, title.whole[0]) + 2, text.rfind("\n", 0, title.whole[0]) + 1, 0)
+        stop = text.rfind(". ", 0, title.whole[0])
+        s_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, title.whole[0]) + 1)
         head = text[s_start:title.whole[0]]
         verb_title = title.rule == "verb"
         for pattern in (_PROPOSED_TO, _GIVEN_BY, _ON_BEHALF, _GIVER_VERB_TITLE if verb_title else _GIVER):
@@ -205,7 +206,7 @@ class AwardsStage:
         return None
 
 
-_NAME_PART = r"(?:[^\W\d_]|\.(?=\w)|-|\s(?=\w))"
+_NAME_PART = r"(?:[^\W\d_]|\.(?=\w)|-|\s(?=[\w-]))"
 _OF_ISSUER = re.compile(r"\s*(?:và\s+(?i:bằng khen|giấy khen|cờ thi đua|huân chương|kỷ niệm chương)\s+)?(?:của|do)\s+(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,80}?)(?=\s+(?:cho|trao|tặng|vì|năm|đã|về|nhân|đến|và|để|đề nghị|họp|tại)\b|\s*[,;.:()\n]|$)")
 _ISSUER_IN_TITLE = re.compile(r"(?P<i>(?:Thủ tướng Chính phủ|Chính [Pp]hủ|Chủ tịch nước|Chủ tịch (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
                               r"(?: \w+)?|UBND (?:tỉnh|huyện|thành phố|TP|xã|phường|quận)|Bộ [A-ZĐ]\w*(?: \w+){0,3}|"

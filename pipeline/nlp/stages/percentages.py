@@ -211,7 +211,7 @@ class PercentagesStage:
         lead = _SUBJECT_LEAD.match(text, s, e)
         if lead:
             s = lead.end()
-        if len(text[s:e].split()) > 8:
+        if len(text[s:e].split()) > 10:
             comma = text.rfind(",", s, e)
             if comma >= 0:
                 s = comma + 1
