@@ -171,3 +171,36 @@ def test_quantities_nfd_text_keeps_original_offsets(extractor):
     (q,) = rec.quantities
     assert text[q.evidence.start:q.evidence.end] == q.evidence.text
     assert unicodedata.normalize("NFC", q.unit) == "đại biểu"
+
+
+def test_quantities_recipients_qualified_as_an_awards_are_no_quantity(run):
+    assert qty(run("Huyện có 4 đơn vị xuất sắc được đề nghị khen thưởng.")) == []
+
+
+def test_quantities_a_figure_per_unit_is_no_count(run):
+    assert qty(run("Giá trị sản xuất trên 1 ha đạt 210 triệu đồng.")) == [(210_000_000, "triệu đồng")]
+
+
+def test_quantities_subject_of_a_bare_classifier_is_the_work_before_it(run):
+    doc = run("Năm qua, Thanh tra huyện đã thanh tra đột xuất 14 cuộc.")
+    assert subject(doc, one(doc)) == "thanh tra đột xuất"
+
+
+def test_quantities_subject_of_bodies_of_each_place(run):
+    doc = run("Quận ủy đã chỉ đạo cấp ủy 9 phường thực hiện nghị quyết.")
+    assert subject(doc, one(doc)) == "cấp ủy 9 phường"
+
+
+def test_quantities_subject_of_members_elected_into_a_body(run):
+    doc = run("Đại hội đã bầu 27 đồng chí vào Ban Chấp hành Hội khóa VIII.")
+    assert subject(doc, one(doc)) == "Ban Chấp hành Hội"
+
+
+def test_quantities_pair_shares_what_was_done_to_it(run):
+    doc = run("Qua kiểm tra, có 42 tổ chức đảng và 310 đảng viên có vi phạm.")
+    assert [subject(doc, q) for q in doc._.quantities] == ["có vi phạm", "có vi phạm"]
+
+
+def test_quantities_measure_subject_starts_after_the_figure_before(run):
+    doc = run("Ngành thuế thu nội địa 2.140 tỷ đồng và thu xuất nhập khẩu 380 tỷ đồng.")
+    assert subject(doc, doc._.quantities[1]) == "thu xuất nhập khẩu"
