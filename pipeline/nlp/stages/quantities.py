@@ -11,6 +11,7 @@ award count, not a quantity).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from hoinghi.pipeline.nlp.facts import PercentFact, QuantityFact, Span
@@ -18,12 +19,14 @@ from hoinghi.pipeline.nlp.stages.text import (
     doc_text,
     figure_year,
     lower_same_length,
+    lowered,
     parse_decimal,
     sentence_of,
     sentences,
     trim_span,
 )
 from hoinghi.pipeline.nlp.textmap import normalize
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,7 +39,7 @@ _CLAUSE_MARKS = ";:\n"
 _SUBJECT_MARKS = ",;:.()\n\"“”"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     """A token: its text (lowered for lexicon look-ups) and its span in the working text."""
 
@@ -60,6 +63,10 @@ class QuantitiesStage:
     def __init__(self, table: rules.RuleTable) -> None:
         lex = table.lexicon
         self.digits = table.pattern("digits").regex
+        # where a number may begin: a digit after no digit, or a number word (on the lowered text)
+        self.candidate = re.compile(r"(?<![\d.,])\d|(?<!\w)(?:" + "|".join(
+            sorted((w for w in self.word_values_keys(lex("number_words")) if w not in ("lăm", "mốt", "linh", "lẻ", "tư")),
+                   key=len, reverse=True)) + r")(?!\w)")
         self.number_words = table.pattern("words").regex
         self.word_values = {k: int(v) for k, v in _pairs(lex("number_words")).items()}
         self.multipliers = {k: float(v) for k, v in _pairs(lex("multipliers")).items()}
@@ -93,18 +100,24 @@ class QuantitiesStage:
         tails = sorted(self.tail_cuts, key=len, reverse=True)
         self.tail_re = re.compile(r"(?:\s+|^)(?:" + "|".join(re.escape(w) for w in tails) + r")\s*$")
 
+    @staticmethod
+    def word_values_keys(entries: tuple[str, ...]) -> list[str]:
+        return [_low(e).split("=", 1)[0] for e in entries]
+
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        low = lower_same_length(text)
+        low = lowered(doc)
         taken = _taken(doc, text, len(text))
-        words = _words(doc)
+        words = _Words(doc, text, low)
         sents = sentences(doc)
         facts: list[QuantityFact] = []
-        i = 0
-        while i < len(words):
+        after = 0  # words before this index are read
+        for m in self.candidate.finditer(low):
+            i = words.at(m.start())
+            if i is None or i < after:
+                continue
             found = self._number(words, i)
             if found is None:
-                i += 1
                 continue
             value, j, rule = found
             fact = None if any(taken[words[i].start:words[j - 1].end]) else self._fact(text, words, i, j, value, rule)
@@ -112,7 +125,7 @@ class QuantitiesStage:
                 fact = self._breakdown(text, words, i, facts[-1], sents)
             if fact is not None:
                 facts.append(fact)
-            i = j
+            after = j
         previous: QuantityFact | None = None
         after_prev = 0  # where the figure before ends: "giảm chi 10.221 tỷ đồng và kiến nghị khác 43.895 tỷ đồng"
         for fact in facts:
@@ -134,7 +147,7 @@ class QuantitiesStage:
         return doc
 
     # -- the number and its unit ---------------------------------------------
-    def _number(self, words: list[_Word], i: int) -> tuple[float, int, str] | None:
+    def _number(self, words: _Words, i: int) -> tuple[float, int, str] | None:
         """(value, index after the number's words, rule) of a number starting at word ``i``."""
         w = words[i]
         if w.low[:1].isdigit():
@@ -154,7 +167,7 @@ class QuantitiesStage:
             return None
         return float(value), j, "words"
 
-    def _fact(self, text: str, words: list[_Word], i: int, j: int, value: float, rule: str) -> QuantityFact | None:
+    def _fact(self, text: str, words: _Words, i: int, j: int, value: float, rule: str) -> QuantityFact | None:
         prev = words[i - 1] if i > 0 else None
         prev2 = f"{words[i - 2].low} {prev.low}" if i > 1 and prev else ""
         if prev is not None and (prev.low in self.ordinal_before or prev2 in self.ordinal_before):
@@ -218,7 +231,7 @@ class QuantitiesStage:
             span=(b_start, end), number=(words[i].start, words[j - 1].end),
         )
 
-    def _breakdown(self, text: str, words: list[_Word], i: int, head: QuantityFact,
+    def _breakdown(self, text: str, words: _Words, i: int, head: QuantityFact,
                    sents: list[Span]) -> QuantityFact | None:
         """A number without a unit in a bracketed breakdown of the figure before it.
 
@@ -254,7 +267,7 @@ class QuantitiesStage:
         before = text[:word.start].rstrip(" \t")
         return not before or before[-1] in ".\n:;!?-–•*"
 
-    def _bound(self, words: list[_Word], i: int) -> tuple[str | None, int]:
+    def _bound(self, words: _Words, i: int) -> tuple[str | None, int]:
         """over, under or about from the words before the number, and where they begin."""
         for n in (2, 1):
             if i - n < 0:
@@ -264,7 +277,7 @@ class QuantitiesStage:
                 return self.bounds[phrase], words[i - n].start
         return None, words[i].start
 
-    def _in_range(self, words: list[_Word], i: int, j: int) -> bool:
+    def _in_range(self, words: _Words, i: int, j: int) -> bool:
         nxt = words[j].low if j < len(words) else ""
         after = words[j + 1].low if j + 1 < len(words) else ""
         if nxt in ("-", "–", "đến", "tới", "/") and after[:1].isdigit():
@@ -302,7 +315,7 @@ class QuantitiesStage:
                 return "target"
         return "result"
 
-    def _subject(self, text: str, low: str, words: list[_Word], fact: QuantityFact, s_start: int,
+    def _subject(self, text: str, low: str, words: _Words, fact: QuantityFact, s_start: int,
                  after_prev: int) -> Span | None:
         """The shortest phrase saying what is counted.
 
@@ -320,7 +333,7 @@ class QuantitiesStage:
             if body is not None:
                 return body
         start, end = fact.unit[1] - len(fact.base_unit), fact.unit[1]
-        n = next((k for k, w in enumerate(words) if w.start >= end), len(words))
+        n = words.first_from(end)
         kept = 0
         while n < len(words) and kept < 5:
             w = words[n]
@@ -376,9 +389,9 @@ class QuantitiesStage:
             return None
         return s, e
 
-    def _of_bodies(self, text: str, words: list[_Word], fact: QuantityFact) -> Span | None:
+    def _of_bodies(self, text: str, words: _Words, fact: QuantityFact) -> Span | None:
         """Bodies of each counted place: "Đảng ủy 16 phường" counts the wards' party committees."""
-        i = next((k for k, w in enumerate(words) if w.start == fact.number[0]), None)
+        i = words.at(fact.number[0])
         if not i or fact.bound is not None or fact.subject is None or fact.subject[0] < fact.unit[0]:
             return None
         for n in (2, 1):  # "Đảng ủy" may be one word or two
@@ -408,7 +421,7 @@ class QuantitiesStage:
                 first.subject = second.subject
 
     @staticmethod
-    def _figure_ahead(words: list[_Word], n: int) -> bool:
+    def _figure_ahead(words: _Words, n: int) -> bool:
         """Whether a number comes within a few words, before any punctuation: "và kiến nghị xử lý 67.000"."""
         for w in words[n:n + 7]:
             if w.low[:1].isdigit():
@@ -471,21 +484,49 @@ class QuantitiesStage:
         return s, e
 
 
-def _words(doc: Doc) -> list[_Word]:
-    """The doc's words; one that underthesea joined to a number ("2.300 hộ") is split in two."""
-    out = []
-    for t in doc:
-        if t.is_space:
-            continue
-        low = lower_same_length(t.text)
-        if low[:1].isdigit() and " " in low:
-            head, rest = low.split(" ", 1)
-            out.append(_Word(head, t.idx, t.idx + len(head), False))
-            start = t.idx + len(head) + 1
-            out.append(_Word(rest, start, t.idx + len(low), t.text[len(head) + 1:][:1].isupper()))
-        else:
-            out.append(_Word(low, t.idx, t.idx + len(low), t.text[:1].isupper()))
-    return out
+class _Words:
+    """The doc's words, made into ``_Word`` only where the stage looks (around numbers).
+
+    Offsets come from one ``Doc.to_array`` call: a spaCy ``Token`` or a ``_Word`` for
+    every word would cost more than the rest of the stage. A word underthesea joined
+    to a number ("2.300 hộ") is two words here.
+    """
+
+    def __init__(self, doc: Doc, text: str, low: str) -> None:
+        self.text, self.low = text, low
+        arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+        arr = arr[arr[:, 2] == 0]
+        starts, ends = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+        joined = [k for k, start in enumerate(starts) if low[start].isdigit() and " " in low[start:ends[k]]]
+        for k in reversed(joined):
+            cut = low.index(" ", starts[k])
+            starts.insert(k + 1, cut + 1)
+            ends.insert(k, cut)
+        self.starts, self.ends = starts, ends
+        self.made: dict[int, _Word] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, key: int | slice) -> _Word | list[_Word]:
+        if isinstance(key, slice):
+            return [self[k] for k in range(*key.indices(len(self.starts)))]  # type: ignore[misc]
+        if key < 0:
+            key += len(self.starts)
+        word = self.made.get(key)
+        if word is None:
+            start, end = self.starts[key], self.ends[key]
+            word = self.made[key] = _Word(self.low[start:end], start, end, self.text[start:start + 1].isupper())
+        return word
+
+    def at(self, pos: int) -> int | None:
+        """The index of the word starting at ``pos``, if one does."""
+        k = bisect_left(self.starts, pos)
+        return k if k < len(self.starts) and self.starts[k] == pos else None
+
+    def first_from(self, pos: int) -> int:
+        """The index of the first word starting at or after ``pos``."""
+        return bisect_left(self.starts, pos)
 
 
 def _same_line(gap: str) -> bool:
