@@ -32,3 +32,10 @@ def test_hit_without_words_marks_the_fallback_evidence():
     start = text.index("98%")
     hit = make_hit({"doc_id": "nuoc", "text": text}, needles=[], fallback=(start, start + 3))
     assert hit.marked() == "Năm 2024, phấn đấu «98%» hộ dân dùng nước sạch."
+
+
+def test_highlight_quantities_are_marked_with_their_unit_and_subject(extractor):
+    record = extractor.extract("Đại hội có 215 đại biểu chính thức, đại diện cho hơn 9.400 hội viên.", doc_id="dh")
+    spans = [s for s in fact_spans(record) if s.kind == "qty"]
+    assert [record.text[s.start:s.end] for s in spans] == ["215 đại biểu", "hơn 9.400 hội viên"]
+    assert spans[1].label == "hơn 9.400 hội viên result: hội viên"
