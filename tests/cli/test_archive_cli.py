@@ -103,3 +103,15 @@ def test_cli_index_and_search_on_postgres(pg_url, facts):
     result = _run("search", "uỷ ban", "--json", "--db", pg_url)
     assert json.loads(result.stdout.splitlines()[0])["doc_id"] == "so_y_te_2023"
     assert "***" in _run("index", facts, "--db", pg_url).stderr  # the password is not printed
+
+
+def test_cli_search_by_quantity(tmp_path, extractor):
+    path = tmp_path / "dh.jsonl"
+    record = extractor.extract("Sáng 5/10/2025, Hội Nông dân xã tổ chức Đại hội. Đại hội có 120 đại biểu chính thức.",
+                               doc_id="nong_dan_xa")
+    path.write_text(record.model_dump_json() + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    _run("index", path, "--db", db)
+    found = _run("search", "--quantity", "dai bieu chinh thuc", "--json", "--db", db)
+    assert [json.loads(line)["doc_id"] for line in found.stdout.splitlines()] == ["nong_dan_xa"]
+    assert _run("search", "--quantity", "ty dong", "--db", db).stderr == "no article matches\n"
