@@ -65,7 +65,7 @@ class QuantitiesStage:
         self.digits = table.pattern("digits").regex
         # where a number may begin: a digit after no digit, or a number word (on the lowered text)
         self.candidate = re.compile(r"(?<![\d.,])\d|(?<!\w)(?:" + "|".join(
-            sorted((w for w in self.word_values_keys(lex("number_words")) if w not in ("lăm", "mốt", "linh", "lẻ", "tư")),
+            sorted((w for w in self.word_values_keys(lex("number_words")) if w not in ("lăm", "mốt", "linh", "lẻ", "tư", "một")),
                    key=len, reverse=True)) + r")(?!\w)")
         self.number_words = table.pattern("words").regex
         self.word_values = {k: int(v) for k, v in _pairs(lex("number_words")).items()}
@@ -467,13 +467,13 @@ class QuantitiesStage:
                 break
             e = m.start()
         s, e = trim_span(text, s, e)
-        if e <= s and c_start > s_start:  # "thu nhập bình quân đầu người đạt cao, trên 71 triệu đồng"
+        if e <= s and c_start > s_start and text[c_start - 1] == ",":  # "thu nhập bình quân đầu người đạt cao, trên 71 triệu đồng"
             return self._before(text, low, c_start - 1, s_start)
         lead = re.match(r"(?i)(?:và|trong đó|riêng|ngoài ra|đặc biệt|đồng thời|qua đó|theo đó)\s+", text[s:e])
         if lead:
             s += lead.end()
         verb = list(self.verb_re.finditer(low, s, e))
-        if verb and len(text[s:e].split()) > 5:  # "phụ nữ toàn huyện đã ủng hộ được tổng số tiền" → "tổng số tiền"
+        if verb and len(text[s:e].split()) > 6:  # "phụ nữ toàn huyện đã ủng hộ được tổng số tiền" → "tổng số tiền"
             s = verb[-1].end()
         years = re.match(r"(?i)(?:trong\s+)?năm\s+\d{4}\s*,?\s*", text[s:e])
         if years:
