@@ -191,6 +191,11 @@ class QuantitiesStage:
                 unit_low, base_start = unit_word.low, unit_word.start
         if not _same_line(text[words[j - 1].end:words[j].start]):
             return None  # "Lượt xem: 118" then a new line: the number stands alone
+        if _in_quotes(text, words[i].start):
+            return None  # "“5 không, 3 sạch”": a slogan's number, no count
+        unit_text = text[unit_word.start:unit_word.end]
+        if unit_text.isupper() and not unit_text.isascii() and unit_low not in self.measures:
+            return None  # "... 3 SẠCH": a headline in capitals, no unit
         if len(unit_low) < 2 and unit_low not in self.measures:
             return None  # "2x": a letter, no unit
         if value == 1 and prev is not None and prev.low in ("trên", "mỗi", "/"):
@@ -527,6 +532,15 @@ class _Words:
     def first_from(self, pos: int) -> int:
         """The index of the first word starting at or after ``pos``."""
         return bisect_left(self.starts, pos)
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a short quoted name on its line: "“5 không, 3 sạch”"."""
+    opened = text.rfind("“", max(0, pos - 40), pos)
+    if opened < 0 or "”" in text[opened:pos] or "\n" in text[opened:pos]:
+        return False
+    closed = text.find("”", pos, pos + 40)
+    return closed >= 0 and "\n" not in text[pos:closed]
 
 
 def _same_line(gap: str) -> bool:

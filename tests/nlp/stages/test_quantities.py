@@ -204,3 +204,9 @@ def test_quantities_pair_shares_what_was_done_to_it(run):
 def test_quantities_measure_subject_starts_after_the_figure_before(run):
     doc = run("Ngành thuế thu nội địa 2.140 tỷ đồng và thu xuất nhập khẩu 380 tỷ đồng.")
     assert subject(doc, doc._.quantities[1]) == "thu xuất nhập khẩu"
+
+
+@pytest.mark.parametrize("text", ["Hội phát động cuộc vận động “5 không, 3 sạch” trong toàn xã.",
+                                  "TỔNG KẾT CUỘC VẬN ĐỘNG 5 KHÔNG 3 SẠCH"])
+def test_quantities_slogan_numbers_are_no_counts(run, text):
+    assert qty(run(text)) == []
