@@ -87,6 +87,7 @@ class QuantitiesStage:
         self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
                                     r"[^.;,\n(]{0,80})")
         self.bodies_of = frozenset(_low(w) for w in lex("bodies_of_places"))
+        self.page_counters = frozenset(_low(w) for w in lex("page_counters"))
         self.classifiers = frozenset(_low(w) for w in lex("classifiers"))
         self.generic_units = frozenset(_low(w) for w in lex("generic_units"))
         self.action_re = re.compile(rf"\b{_alternation(lex('action_words'))}\b")
@@ -200,6 +201,8 @@ class QuantitiesStage:
             return None  # "2x": a letter, no unit
         if value == 1 and prev is not None and prev.low in ("trên", "mỗi", "/"):
             return None  # "trên 1 ha": a figure per unit, not a count
+        if unit_low == "lượt" and k + 1 < len(words) and words[k + 1].low in self.page_counters:
+            return None  # "412 lượt xem": the page's counter
         if not unit_low or not unit_low[0].isalpha() or unit_low in self.not_units or any(c.isdigit() for c in unit_low):
             return None
         if unit_low in self.not_after or unit_low.split(" ", 1)[0] in self.not_after:
@@ -353,7 +356,7 @@ class QuantitiesStage:
                 continue
             if w.low in self.bounds:
                 break
-            elif gap.strip() or w.low in self.subject_stops or not w.low[:1].isalpha():
+            elif gap.strip() or "\n" in gap or w.low in self.subject_stops or not w.low[:1].isalpha():
                 break
             end = w.end
             n += 1
@@ -477,6 +480,9 @@ class QuantitiesStage:
         lead = re.match(r"(?i)(?:và|trong đó|riêng|ngoài ra|đặc biệt|đồng thời|qua đó|theo đó)\s+", text[s:e])
         if lead:
             s += lead.end()
+        joined = low.rfind(" với ", s, e)
+        if joined >= 0 and e - (joined + 5) > 2:  # "12 công trình thanh niên với tổng giá trị 1,3 tỷ đồng"
+            s = joined + 5
         verb = list(self.verb_re.finditer(low, s, e))
         if verb and len(text[s:e].split()) > 6:  # "phụ nữ toàn huyện đã ủng hộ được tổng số tiền" → "tổng số tiền"
             s = verb[-1].end()
@@ -536,6 +542,10 @@ class _Words:
 
 def _in_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside a short quoted name on its line: "“5 không, 3 sạch”"."""
+    line = text.rfind("\n", 0, pos) + 1
+    straight = text.count('"', line, pos)
+    if straight % 2 == 1 and '"' in text[pos:pos + 40].split("\n", 1)[0]:
+        return True  # "Xây dựng gia đình 5 không, 3 sạch"
     opened = text.rfind("“", max(0, pos - 40), pos)
     if opened < 0 or "”" in text[opened:pos] or "\n" in text[opened:pos]:
         return False

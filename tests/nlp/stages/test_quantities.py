@@ -210,3 +210,16 @@ def test_quantities_measure_subject_starts_after_the_figure_before(run):
                                   "TỔNG KẾT CUỘC VẬN ĐỘNG 5 KHÔNG 3 SẠCH"])
 def test_quantities_slogan_numbers_are_no_counts(run, text):
     assert qty(run(text)) == []
+
+
+def test_quantities_page_counter_is_no_figure(run):
+    assert qty(run("Ngày đăng: 12/3/2025 | 530 lượt xem")) == []
+
+
+def test_quantities_straight_quoted_slogan_is_no_count(run):
+    assert qty(run('Hội thực hiện cuộc vận động "Xây dựng gia đình 5 không, 3 sạch" trong năm.')) == []
+
+
+def test_quantities_amount_subject_after_với(run):
+    doc = run("Đoàn xã xây dựng 8 công trình thanh niên với tổng giá trị 640 triệu đồng.")
+    assert subject(doc, doc._.quantities[1]) == "tổng giá trị"
