@@ -34,6 +34,8 @@ class MeetingStage:
         self.host_in_title = table.pattern("host_in_title").regex
         self.reporting_body = table.pattern("reporting_body").regex
         self.named_meeting = re.compile(r"(?:Đại hội|ĐẠI HỘI|Hội nghị|Kỳ họp)\b")
+        self.acting = re.compile(r"(?:^|(?<=[.;\n])|(?<=, ))\s*(?P<h>[A-ZĐ][^,;.()\n]{2,60}?)\s+(?:\([^)]{1,12}\)\s+)?"
+                                 r"(?:đã|cũng đã|cũng|đang|tiếp tục)\s", re.M)
         self.body_head = re.compile(table.alternation("body_heads") + r"(?!\w)")
         self.prefixes = tuple(sorted(table.lexicon("host_trim_prefixes"), key=len, reverse=True))
         self.continuation = re.compile("(?i)" + table.alternation("host_continuations") + r"\b")
@@ -57,6 +59,8 @@ class MeetingStage:
             fact.host = self._host_in_title(text, *fact.title)
         if fact.host is None:
             fact.host = self._reporting_body(text)
+        if fact.host is None:
+            fact.host = self._acting_body(text)
         if fact.host is not None:
             term = _TERM_AFTER.search(text, *fact.host)
             if term and term.start() > fact.host[0]:  # "HĐND xã X khóa X, nhiệm kỳ 2021 - 2026" → "HĐND xã X khóa X"
@@ -93,6 +97,17 @@ class MeetingStage:
             if found:
                 return found
         return None
+
+    def _acting_body(self, text: str) -> Span | None:
+        """The body the article reports acting, named so at least twice ("Kiểm toán Nhà nước đã ...",
+        "Kiểm toán Nhà nước cũng ..."), when nothing says who held the meeting."""
+        seen: dict[str, list[Span]] = {}
+        for m in self.acting.finditer(text):
+            s, e = trim_span(text, *m.span("h"))
+            if self.body_head.match(text, s) and not self.not_host.match(text[s:e]):
+                seen.setdefault(text[s:e], []).append((s, e))
+        named = [spans for spans in seen.values() if len(spans) >= 2]
+        return max(named, key=len)[0] if named else None
 
     def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
         text = doc_text(doc)

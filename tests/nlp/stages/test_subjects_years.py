@@ -92,7 +92,7 @@ def test_award_year_of_another_sentence_is_not_taken(run):
          "Hội Liên hiệp Phụ nữ huyện"),
         ("Sáng 9/1, Viện Kiểm sát nhân dân huyện mở hội nghị triển khai công tác năm 2025.",
          "Viện Kiểm sát nhân dân huyện"),
-        ("Tại Hội nghị triển khai nhiệm vụ năm 2025, Thanh tra tỉnh cho biết đã hoàn thành kế hoạch.", None),
+        ("Tại Hội nghị triển khai nhiệm vụ năm 2025, Giám đốc Lê Văn An cho biết đã hoàn thành kế hoạch.", None),
         ("Tại Hội nghị triển khai nhiệm vụ năm 2025, Sở Tài chính cho biết đã hoàn thành kế hoạch.", "Sở Tài chính"),
         ("Sáng 3/7, Kỳ họp thứ 7, HĐND huyện khóa XX đã khai mạc.", "HĐND huyện khóa XX"),
     ],
@@ -100,3 +100,14 @@ def test_award_year_of_another_sentence_is_not_taken(run):
 def test_meeting_host_is_the_body_whole_without_its_term(run, text, host):
     doc = run(text)
     assert quote(doc, doc._.meeting.host) == host
+
+
+def test_meeting_host_is_the_body_reported_acting_when_none_held_it(run):
+    doc = run("Năm 2024, Thanh tra Chính phủ đã ban hành 12 kết luận. Thanh tra Chính phủ cũng đã kiến nghị "
+              "thu hồi 1.200 tỷ đồng. Các bộ đã thực hiện kiến nghị.")
+    assert quote(doc, doc._.meeting.host) == "Thanh tra Chính phủ"
+
+
+def test_meeting_host_named_acting_once_is_not_taken(run):
+    doc = run("Năm 2024, Sở Tài chính đã ban hành 12 văn bản. Các sở đã thực hiện kiến nghị.")
+    assert doc._.meeting.host is None
