@@ -277,3 +277,13 @@ def test_cli_extract_killed_run_leaves_whole_records_no_workers_and_resume_compl
     assert len(workers) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert out.read_bytes().endswith(b"\n") and len(_lines(out)) < 600
     _resume_completes(src, out, 600)
+
+
+def test_cli_show_lists_quantities_with_bound_and_evidence(tmp_path):
+    src = tmp_path / "dh.txt"
+    src.write_text("Sáng 5/10/2025, Hội Nông dân xã tổ chức Đại hội. Đại hội có hơn 120 đại biểu.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "-q"])
+    result = CliRunner().invoke(main, ["show", str(out), "--doc", "dh"])
+    assert "quantities (1)\n  hơn 120 đại biểu result: đại biểu" in result.output
+    assert "«hơn 120 đại biểu»" in result.output
