@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from hoinghi.pipeline.nlp.facts import MeetingFact, Span
-from hoinghi.pipeline.nlp.stages.text import doc_text, sentence_of, sentences, trim_span
+from hoinghi.pipeline.nlp.stages.text import caseless, doc_text, lowered, sentence_of, sentences, trim_span
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,7 +20,8 @@ if not Doc.has_extension("meeting"):
     Doc.set_extension("meeting", default=None)
 
 
-_ORGANISED = re.compile(r"(?i)\btổ chức\b|\bmở(?= (?:hội nghị|đại hội|kỳ họp))|(?<![Kk]ỳ )(?<!cuộc )(?<!buổi )(?<!phiên )\bhọp\b")
+# a sentence that may report the meeting, matched on the lowered text (see text.caseless)
+_ORGANISED = caseless(r"(?i)\btổ chức\b|\bmở(?= (?:hội nghị|đại hội|kỳ họp))|(?<!kỳ )(?<!cuộc )(?<!buổi )(?<!phiên )\bhọp\b")
 _TERM_AFTER = re.compile(r"(?i)(?:,?\s+(?:nhiệm kỳ|lần thứ|kỳ họp|phiên)\b.*)$")
 _VERB = re.compile(r"(?i)\b(?:tổ chức|khai mạc|tổng kết|tiến hành|họp|mở(?= (?:hội nghị|đại hội|kỳ họp)))\b")
 
@@ -113,7 +114,8 @@ class MeetingStage:
         text = doc_text(doc)
         meeting_dates = [d for d in (doc._.dates or []) if d.is_meeting]
         first = [sentence_of(sents, meeting_dates[0].span[0])] if meeting_dates else []
-        rest = [s for s in sents if _ORGANISED.search(text, s[0], s[1])]
+        low = lowered(doc)
+        rest = [s for s in sents if _ORGANISED.search(low, s[0], s[1])]
         return first + [s for s in rest if s not in first]
 
     def _host(self, text: str, start: int, end: int, dates: list[Span]) -> Span | None:

@@ -64,9 +64,14 @@ class QuantitiesStage:
         lex = table.lexicon
         self.digits = table.pattern("digits").regex
         # where a number may begin: a digit after no digit, or a number word (on the lowered text)
-        self.candidate = re.compile(r"(?<![\d.,])\d|(?<!\w)(?:" + "|".join(
-            sorted((w for w in self.word_values_keys(lex("number_words")) if w not in ("lăm", "mốt", "linh", "lẻ", "tư", "một")),
-                   key=len, reverse=True)) + r")(?!\w)")
+        # where a number may begin, on the lowered text: a digit that does not continue a number or a date and
+        # is no year ("năm 2024"), or a number word that no digit follows ("năm 2024" again); the look-ahead
+        # lets the regex engine jump between the characters a match can begin with
+        words = sorted((w for w in self.word_values_keys(lex("number_words"))
+                        if w not in ("lăm", "mốt", "linh", "lẻ", "tư", "một")), key=len, reverse=True)
+        firsts = "".join(sorted({w[0] for w in words}))
+        self.candidate = re.compile(rf"(?=[\d{firsts}])(?:(?<![\d.,/\-])(?<!năm )\d"
+                                    rf"|(?<!\w)(?:{'|'.join(words)})(?!\w)(?! \d))")
         self.number_words = table.pattern("words").regex
         self.word_values = {k: int(v) for k, v in _pairs(lex("number_words")).items()}
         self.multipliers = {k: float(v) for k, v in _pairs(lex("multipliers")).items()}
