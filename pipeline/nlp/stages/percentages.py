@@ -203,11 +203,17 @@ class PercentagesStage:
         c_start = max(max(text.rfind(ch, s_start, span[0]) for ch in ";:(\n") + 1, s_start)
         pre = _SUBJECT_BEFORE.search(text, c_start, span[0])
         if not pre:
-            return None
+            bare = _SUBJECT_BARE.fullmatch(text, c_start, span[0])  # "...; tỷ lệ che phủ rừng 65,2%"
+            if not bare:
+                return None
+            pre = bare
         before = text[max(s_start, pre.start("s") - 12):pre.start("s")]
-        if re.search(r"\d\s*$", before) and not re.search(r"(?i)năm\s+\d{4}\s*$", before):
-            return None  # "47.530 tỷ đồng, đạt 70,6%": a share of the figure before, whose subject it takes
         s, e = trim_span(text, *pre.span("s"))
+        if re.search(r"\d\s*$", before) and not re.search(r"(?i)năm\s+\d{4}\s*$", before):
+            comma = text.rfind(",", s, e)
+            if comma < 0:
+                return None  # "47.530 tỷ đồng, đạt 70,6%": a share of the figure before, whose subject it takes
+            s = comma + 1  # "14.382 lượt, công suất sử dụng giường bệnh đạt 112,4%"
         lead = _SUBJECT_LEAD.match(text, s, e)
         if lead:
             s = lead.end()
@@ -241,7 +247,9 @@ _SUBJECT_BEFORE = re.compile(r"(?P<s>(?:[^\d;:()%]|(?<=năm )\d{4}|(?<=đoạn )
 _DOING = re.compile(r"(?i)\s*(?:hoàn thành|đạt|được|tham gia|xếp loại|có)\b")
 _POST_LEAD = re.compile(r"(?i)\s*(?:các đồng chí|các|những|toàn bộ|tất cả)\s+(?=\w)")
 _POST_TAIL = re.compile(r"(?i)(?:\s+(?:trong|tại|của|với|và|cho|ở))+$")
-_SUBJECT_LEAD = re.compile(r"(?i)\s*(?:trong đó|riêng|ngoài ra|đặc biệt|qua đó|theo đó|tỷ lệ|tỉ lệ|ước)\s+")
+_SUBJECT_BARE = re.compile(r"\s*(?P<s>(?i:tỷ lệ|tỉ lệ|tốc độ|tổng|mức|số)\s[^\d;:()%,]{2,80}?)\s*")
+_SUBJECT_LEAD = re.compile(r"(?i)\s*(?:(?:trong đó|riêng|ngoài ra|đặc biệt|qua đó|theo đó|tỷ lệ|tỉ lệ|ước|phấn đấu|"
+                           r"mục tiêu)\s+)+")
 _SUBJECT_PERIOD = re.compile(r"(?i)\s+(?:trong\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})\b.*$")
 
 

@@ -576,7 +576,8 @@ def _shares_of_figures(text: str, facts: list[QuantityFact], percentages: list[P
         if p.subject is not None:
             continue
         for f in facts:  # "thực hiện kiến nghị 47.530 tỷ đồng, đạt 70,6%"
-            if f.subject is not None and f.span[1] <= p.span[0] and _SHARE_OF.fullmatch(text, f.span[1], p.span[0]):
+            end = max(f.span[1], f.subject[1]) if f.subject is not None else f.span[1]
+            if f.subject is not None and end <= p.span[0] and _SHARE_OF.fullmatch(text, end, p.span[0]):
                 p.subject = f.subject
         if p.subject is not None:
             continue

@@ -111,3 +111,18 @@ def test_meeting_host_is_the_body_reported_acting_when_none_held_it(run):
 def test_meeting_host_named_acting_once_is_not_taken(run):
     doc = run("Năm 2024, Sở Tài chính đã ban hành 12 văn bản. Các sở đã thực hiện kiến nghị.")
     assert doc._.meeting.host is None
+
+
+def test_percentage_subject_without_a_verb_in_a_list_of_targets(run):
+    doc = run("Năm 2025 đề ra các chỉ tiêu: tăng trưởng đạt 7% trở lên; tỷ lệ che phủ rừng 48,5%.")
+    assert quote(doc, doc._.percentages[1].subject) == "che phủ rừng"
+
+
+def test_percentage_subject_after_a_figure_and_a_comma_is_its_own(run):
+    doc = run("Bệnh viện khám 52.300 lượt, công suất sử dụng giường bệnh đạt 104,2%.")
+    assert quote(doc, doc._.percentages[0].subject) == "công suất sử dụng giường bệnh"
+
+
+def test_percentage_share_of_a_count_with_words_after_it(run):
+    doc = run("Đảng bộ kết nạp 96 đảng viên mới, đạt 120% kế hoạch.")
+    assert quote(doc, doc._.percentages[0].subject) == "đảng viên mới"
