@@ -84,7 +84,7 @@ class PercentagesStage:
                     and s_start <= previous.span[0] and _DOING.match(text, fact.span[1]):
                 fact.subject = previous.subject  # "8,3% đảng viên xếp loại ..., 91,7% hoàn thành tốt"
             previous = fact
-            fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1])
+            fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1], reach=None)
         doc._.percentages = facts
         return doc
 

@@ -205,7 +205,8 @@ def figure_year(text: str, s_start: int, s_end: int, start: int, end: int, *, re
             if y_start > 0 and text[y_start - 1] in "/-.":
                 continue
         head = text[max(s_start, y_start - 90):y_start]
-        if _NOT_FIGURE_YEAR.search(head) or _MEETING_NAME.search(head) or (y_start > 0 and text[y_start - 1] in "/-"):
+        if _NOT_FIGURE_YEAR.search(head) or (y_start < start and _MEETING_NAME.search(head)) \
+                or (y_start > 0 and text[y_start - 1] in "/-"):
             continue
         found.append((m.start(), m.end(), int(m.group(1))))
     cutoff = _CUTOFF_DATE.search(text, s_start, start)

@@ -126,3 +126,8 @@ def test_percentage_subject_after_a_figure_and_a_comma_is_its_own(run):
 def test_percentage_share_of_a_count_with_words_after_it(run):
     doc = run("Đảng bộ kết nạp 96 đảng viên mới, đạt 120% kế hoạch.")
     assert quote(doc, doc._.percentages[0].subject) == "đảng viên mới"
+
+
+def test_percentage_year_of_the_meeting_named_after_it(run):
+    doc = run("97% đại biểu biểu quyết thông qua Nghị quyết Hội nghị người lao động của Công ty năm 2024.")
+    assert doc._.percentages[0].year == 2024
