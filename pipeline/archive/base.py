@@ -22,18 +22,21 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from hoinghi.pipeline.archive import rows as rows_mod
 from hoinghi.pipeline.archive.hits import Hit, make_hit
+from hoinghi.pipeline.archive.load import read_records
 from hoinghi.pipeline.archive.query import SearchQuery
 from hoinghi.schemas import ArticleFacts
 
 BATCH_SIZE = 500
+BULK_BATCH = 5000  # records a transaction when whole files are loaded (hoinghi index parts/)
 # Ranking looks at the newest (last indexed) matches only, so that a search for words that are
 # everywhere ("hội nghị") stays fast on a large archive; a phrase search runs first (see _ranked).
 RANK_WINDOW = 2000
@@ -56,6 +59,9 @@ class IndexReport:
 
 class Archive(ABC):
     """An open archive. Backends write batches and match queries; the rest is shared here."""
+
+    #: Whether :meth:`index_files` keeps each file's records to transactions of their own.
+    batch_per_file = False
 
     def __init__(self, where: str) -> None:
         self.where = where
@@ -82,10 +88,11 @@ class Archive(ABC):
         added = replaced = unchanged = 0
         for record in batch:
             old = self._stored(record.doc_id)
-            rows = rows_mod.article_rows(record)
-            if old is not None and old[1] == rows.record_sha1:
+            sha1 = rows_mod.record_sha1(record)
+            if old is not None and old[1] == sha1:
                 unchanged += 1
                 continue
+            rows = rows_mod.article_rows(record, sha1=sha1)
             if old is not None:
                 self._delete_article(old[0])
                 replaced += 1
@@ -108,6 +115,20 @@ class Archive(ABC):
         """doc_id → ``{doc_id, text, date, body, title, url, facts}`` (``facts``: the record JSON less its text)."""
 
     @abstractmethod
+    def doc_ids(self) -> list[str]:
+        """Every article's doc_id, in order."""
+
+    def records(self, batch_size: int = 200) -> Iterator[ArticleFacts]:
+        """Every stored record, validated (the cross-year checks read the whole archive)."""
+        ids = self.doc_ids()
+        for i in range(0, len(ids), batch_size):
+            chunk = ids[i:i + batch_size]
+            found = self._articles(chunk)
+            for doc_id in chunk:
+                row = found[doc_id]
+                yield ArticleFacts.model_validate({**json.loads(row["facts"]), "text": row["text"]})
+
+    @abstractmethod
     def schema_version(self) -> int:
         """The archive's schema version (``archive_schema``)."""
 
@@ -125,6 +146,22 @@ class Archive(ABC):
         report = IndexReport()
         for batch in _batches(iter(records), batch_size):
             report += self._write_batch(batch)
+        return report
+
+    def index_files(self, paths: Iterable[Path], *, on_error: Callable[[str], None],
+                    batch_size: int | None = None) -> IndexReport:
+        """Every record of many JSONL files (the parts of ``hoinghi extract --engine dask``), in large transactions.
+
+        ``batch_size`` records a transaction (default ``BULK_BATCH``); on a
+        backend with ``batch_per_file`` (PostgreSQL) a transaction never spans
+        two files, so a part is one transaction. Bad lines go to ``on_error``.
+        """
+        size = batch_size or BULK_BATCH
+        if not self.batch_per_file:
+            return self.index_records(read_records(paths, on_error=on_error), batch_size=size)
+        report = IndexReport()
+        for path in paths:
+            report += self.index_records(read_records([path], on_error=on_error), batch_size=size)
         return report
 
     def search(self, text: str = "", *, person: str | None = None, body: str | None = None,

@@ -15,6 +15,10 @@ from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.fold import fold_words
 
 KINDS = ("target", "result", "vote", "other")
+# No article has this facet word (facets are y<year> and k<kind>): the MATCH of a query with no words, e.g. '"' or '(*'.
+NO_MATCH = 'facets : "knone"'
+# Longest search (words and filters together): a 20,000-character query took 11 s and held every other request.
+MAX_QUERY_CHARS = 500
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 
 
@@ -46,7 +50,12 @@ class SearchQuery:
     def parse(cls, text: str = "", *, person: str | None = None, body: str | None = None,
               award: str | None = None, year: int | None = None, kind: str | None = None,
               quantity: str | None = None, limit: int = 20) -> "SearchQuery":
-        """Fold and check what was typed; raises :class:`ArchiveError` on a bad kind, year or limit."""
+        """Fold and check what was typed; raises :class:`ArchiveError` on a bad kind, year or limit, or a query
+        longer than ``MAX_QUERY_CHARS``."""
+        typed = sum(len(part or "") for part in (text, person, body, award, quantity))
+        if typed > MAX_QUERY_CHARS:
+            raise ArchiveError("search", f"the query is {typed:,} characters long; a search takes at most "
+                                         f"{MAX_QUERY_CHARS} (words, person, body, award and quantity together)")
         if kind is not None and kind not in KINDS:
             raise ArchiveError("search", f"kind {kind!r} is not one of {', '.join(KINDS)}")
         if year is not None and not 1900 <= year <= 2100:

@@ -64,11 +64,11 @@ def facet_words(year: int | None, kinds: Iterable[str]) -> str:
     return " ".join(([f"y{year}"] if year else []) + sorted({f"k{kind}" for kind in kinds}))
 
 
-def article_rows(record: ArticleFacts, *, indexed_at: str | None = None) -> ArticleRows:
-    """Every row the archive keeps for ``record``; facts keep their evidence offsets and quotes."""
+def article_rows(record: ArticleFacts, *, indexed_at: str | None = None, sha1: str | None = None) -> ArticleRows:
+    """Every row the archive keeps for ``record`` (``sha1``: its :func:`record_sha1`, if known); facts keep their evidence."""
     m, meta = record.meeting, record.meta
     article = {
-        "doc_id": record.doc_id, "text_sha1": record.text_sha1, "record_sha1": record_sha1(record),
+        "doc_id": record.doc_id, "text_sha1": record.text_sha1, "record_sha1": sha1 or record_sha1(record),
         "title": meta.title or m.title, "url": meta.url, "published": meta.published, "source": meta.source,
         "path": meta.path, "encoding": meta.encoding, "year": record_year(record), "text": record.text,
         "facts": record.model_dump_json(exclude={"text"}),

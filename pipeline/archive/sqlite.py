@@ -184,6 +184,9 @@ class SQLiteArchive(Archive):
         names = [d[0] for d in cur.description]
         return {r[0]: dict(zip(names, r)) for r in cur}
 
+    def doc_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT doc_id FROM articles ORDER BY doc_id")]
+
     def counts(self) -> dict[str, int]:
         tables = ("articles", "meetings", "dates", "people", "person_titles", "awards", "percentages", "quantities")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 import time
 from collections import Counter
@@ -24,8 +23,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import IO
 
+from hoinghi.pipeline.batch.output import LineFile, OutputError, StreamFile, open_outputs, refuse_overwriting_inputs
 from hoinghi.pipeline.batch.resume import drop_records, finished_records
 from hoinghi.pipeline.batch.workers import (
     FACT_TYPES,
@@ -126,18 +125,27 @@ def run_batch(
     a document may take ``timeout`` seconds; at most ``window`` documents are
     in flight. ``progress`` is called with the running summary after each
     document; ``on_record`` with each record's JSON line once it is written
-    (``--db`` indexes them). Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM.
+    (``--db`` indexes them), and with ``resume`` first with each record the
+    output already holds, so that it sees every record of the output. Raises :class:`BatchInterrupted` on Ctrl-C/SIGTERM,
+    :class:`OverwritesInputError` before reading when an output is an input,
+    and :class:`OutputError` when an output cannot be opened or written.
     """
     to_stdout = out is None or str(out) == "-"
     if resume and to_stdout:
         raise HoinghiError("--resume needs an output file (-o facts.jsonl), not standard output")
-    done = finished_records(out) if resume and out is not None else {}
+    inputs = list(inputs)
+    refuse_overwriting_inputs(inputs, [None if to_stdout else out, errors])
+    try:
+        done = finished_records(out) if resume and out is not None else {}
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot resume from it: {exc.strerror or exc}") from None
+    if done and on_record is not None and out is not None:
+        _replay(out, on_record)  # what an interrupted run wrote but had not yet indexed
     seen: dict[str, set[str]] = {}  # text hashes met in this run, for doc_ids the output already had
     summary = Summary()
     started = time.perf_counter()
     with ExitStack() as stack:
-        fh = stack.enter_context(_open_out(None if to_stdout else out, append=resume))
-        err = stack.enter_context(_open_out(errors, append=False))
+        fh, err = stack.enter_context(open_outputs([None if to_stdout else out, errors], append=[resume, False]))
         stack.enter_context(_sigterm_raises())
         pool = stack.enter_context(WorkerPool(jobs or default_jobs(), timeout=timeout, factory=extractor_factory,
                                               window=window))
@@ -155,9 +163,21 @@ def run_batch(
             raise BatchInterrupted(summary, "SIGINT" if isinstance(exc, KeyboardInterrupt) else "SIGTERM") from None
     stale = {doc_id: done[doc_id] - hashes for doc_id, hashes in seen.items() if done[doc_id] - hashes}
     if stale and out is not None:  # an article whose text changed: its new record replaces the old one
-        summary.replaced = drop_records(out, stale)
+        try:
+            summary.replaced = drop_records(out, stale)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot remove the older records of changed articles: "
+                              f"{exc.strerror or exc}; the output holds both versions") from None
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _replay(out: Path, on_record: Callable[[str], None]) -> None:
+    """Hand each record line of ``out`` (whole lines only, as :func:`finished_records` left it) to ``on_record``."""
+    with open(out, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                on_record(line.rstrip("\n"))
 
 
 def _work(items: Iterator[Article | ReadError | HtmlPage], done: dict[str, frozenset[str]]) -> Iterator[Task | Outcome]:
@@ -175,22 +195,17 @@ def _work(items: Iterator[Article | ReadError | HtmlPage], done: dict[str, froze
             yield Task(item)
 
 
-def _write(outcome: Outcome, fh: IO[bytes], err: IO[bytes], summary: Summary,
+def _write(outcome: Outcome, fh: LineFile | StreamFile, err: LineFile | StreamFile, summary: Summary,
            on_record: Callable[[str], None] | None = None) -> None:
-    """Count an outcome and write its whole line, flushed; Ctrl-C and SIGTERM wait until both are done."""
+    """Write an outcome's whole line, then count it; Ctrl-C and SIGTERM wait until both are done."""
     with _signals_held():
-        summary.add(outcome)
         if isinstance(outcome, Extracted):
-            _write_line(fh, outcome.line)
+            fh.write_line(outcome.line.encode("utf-8"))
             if on_record is not None:
                 on_record(outcome.line)
         elif isinstance(outcome, Failed):
-            _write_line(err, outcome.error.model_dump_json())
-
-
-def _write_line(fh: IO[bytes], line: str) -> None:
-    fh.write(line.encode("utf-8") + b"\n")
-    fh.flush()
+            err.write_line(outcome.error.model_dump_json().encode("utf-8"))
+        summary.add(outcome)
 
 
 @contextmanager
@@ -204,16 +219,6 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-
-
-@contextmanager
-def _open_out(path: Path | None, *, append: bool) -> Iterator[IO[bytes]]:
-    if path is None:
-        yield sys.stdout.buffer
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "ab" if append else "wb") as fh:
-        yield fh
 
 
 @contextmanager

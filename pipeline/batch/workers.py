@@ -139,18 +139,11 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
     _die_with(parent)
     try:
-        if factory is None:
-            from hoinghi.pipeline.nlp.extractor import Extractor
-
-            factory = Extractor
-        extractor = factory()
-        warm = process(extractor, _WARM_UP)  # loads underthesea's lazily loaded models now, not on the first document
-        if isinstance(warm, Failed):
-            raise WorkerError(warm.error.message)
+        extractor = ready_extractor(factory)
     except Exception as exc:  # reported to the pool, which stops the batch with this message
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
-    _quiet_gc()
+    quiet_gc()
     try:
         conn.send(("ready", os.getpid()))
         while True:
@@ -163,7 +156,24 @@ def _worker_main(conn: Connection, factory: ExtractorFactory | None, parent: int
         return  # the pool is gone: there is no one left to report to
 
 
-def _quiet_gc() -> None:
+def ready_extractor(factory: ExtractorFactory | None = None) -> SupportsExtract:
+    """Build the extractor (default :class:`pipeline.nlp.extractor.Extractor`) and warm it up on one sentence.
+
+    underthesea loads some models on first use; doing it here keeps that off
+    the first document's clock. Raises :class:`WorkerError` if the warm-up fails.
+    """
+    if factory is None:
+        from hoinghi.pipeline.nlp.extractor import Extractor
+
+        factory = Extractor
+    extractor = factory()
+    warm = process(extractor, _WARM_UP)
+    if isinstance(warm, Failed):
+        raise WorkerError(warm.error.message)
+    return extractor
+
+
+def quiet_gc() -> None:
     """Keep the cyclic garbage collector off the worker's hot path.
 
     Once the models are loaded their objects are frozen out of its sight, and
@@ -242,30 +252,32 @@ class WorkerPool:
         taken = next_seq = 0
         exhausted = False
         while True:
-            while True:
-                worker = self._free_worker()
-                if worker is None:
+            while True:  # ready outcomes settle at once; a task waits until a worker can take it
+                if self._pending:
+                    worker = self._free_worker()
+                    if worker is None:
+                        break
+                    self._send(worker, *self._pending.popleft())
+                    continue
+                if exhausted or taken - next_seq >= self.window:
                     break
-                if not self._pending:
-                    if exhausted or taken - next_seq >= self.window:
-                        break
-                    try:
-                        item = next(source)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    taken += 1
-                    if not isinstance(item, Task):
-                        self._done[taken - 1] = item
-                        continue
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                taken += 1
+                if isinstance(item, Task):
                     self._pending.append((taken - 1, item))
-                self._send(worker, *self._pending.popleft())
+                else:
+                    self._done[taken - 1] = item
             while next_seq in self._done:
                 yield self._done.pop(next_seq)
                 next_seq += 1
             if exhausted and not self._pending and next_seq == taken:
                 return
-            self._wait()
+            if self._busy():  # otherwise the window was full of ready outcomes, now handed out: take more
+                self._wait()
 
     def finished(self) -> list[Outcome]:
         """Outcomes done but not yet handed out (waiting for an earlier document), in input order; for a stop."""
@@ -294,6 +306,10 @@ class WorkerPool:
         self._workers = []
 
     # ------------------------------------------------------------------ inside
+
+    def _busy(self) -> bool:
+        """Whether some worker has a document or is still loading: only then is there an answer to wait for."""
+        return any(w.queue or not w.ready for w in self._workers)
 
     def _free_worker(self) -> _Worker | None:
         """The ready worker with the fewest documents, if it can take one more."""
@@ -400,4 +416,4 @@ def _exit_description(code: int | None) -> str:
 
 
 __all__ = ["FACT_TYPES", "Extracted", "ExtractorFactory", "Failed", "Outcome", "Skipped", "SupportsExtract", "Task",
-           "WorkerError", "WorkerPool", "count_facts", "failed", "process"]
+           "WorkerError", "WorkerPool", "count_facts", "failed", "process", "quiet_gc", "ready_extractor"]

@@ -16,6 +16,7 @@ import click
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS
+from hoinghi.pipeline.cli.terminal import printable
 
 DB_HELP = "Archive: an SQLite file, or a postgresql:// URL (env HOINGHI_DB)."
 
@@ -25,27 +26,34 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 
 
 @click.command("index")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @_db_option
-@click.option("--batch-size", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Records a transaction; a crash loses at most the batch being written.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Records a transaction (default 5000; PostgreSQL: also never more than one file, so a part "
+                   "is one transaction); a crash loses at most the batch being written.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
-def index(inputs: tuple[Path, ...], db: str, batch_size: int, quiet: bool) -> None:
-    """Load records (JSONL from hoinghi extract) into the archive; unchanged ones are left alone.
+def index(inputs: tuple[Path, ...], db: str, batch_size: int | None, quiet: bool) -> None:
+    """Load records (JSONL from hoinghi extract, or a folder of its parts) into the archive; unchanged ones are left alone.
 
     Example: hoinghi index facts.jsonl more.jsonl.gz --db archive.db
+
+    Example: hoinghi index parts/ --db postgresql://user:pass@host/archive
 
     A record whose doc_id is already there with other text or facts replaces
     the old one. Exit code 1 when some lines were not valid records (each is
     named on standard error; the others are indexed).
     """
-    from hoinghi.pipeline.archive.load import read_records
+    from hoinghi.pipeline.archive.load import expand_inputs
     from hoinghi.pipeline.archive.store import open_archive
 
     bad: list[str] = []
+    files = expand_inputs(inputs)
+    if not files:
+        raise click.ClickException(f"no part-*.jsonl in {', '.join(map(str, inputs))}")
     try:
         with open_archive(db) as archive:
-            report = archive.index_records(read_records(inputs, on_error=bad.append), batch_size=batch_size)
+            report = archive.index_files(files, on_error=bad.append, batch_size=batch_size)
             where = archive.where
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -57,7 +65,7 @@ def index(inputs: tuple[Path, ...], db: str, batch_size: int, quiet: bool) -> No
 
 
 def _clip(text: str | None, width: int) -> str:
-    text = (text or "—").replace("\n", " ")
+    text = printable(text or "—").replace("\n", " ")
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -71,7 +79,7 @@ def format_table(hits: list[Hit], width: int) -> str:
     for rank, hit in enumerate(hits, start=1):
         left = (f"{rank:>3}  {_clip(hit.doc_id, id_w):<{id_w}}  {_clip(hit.date, 10):<10}  "
                 f"{_clip(hit.body, body_w):<{body_w}}  ")
-        wrapped = textwrap.wrap(hit.marked().replace("\n", " "), text_w) or [""]
+        wrapped = textwrap.wrap(printable(hit.marked()).replace("\n", " "), text_w) or [""]
         lines.append(left + wrapped[0])
         lines += [" " * len(head) + more for more in wrapped[1:]]
     return "\n".join(lines)
@@ -96,7 +104,9 @@ def search(text: str, person: str | None, body: str | None, award: str | None, y
     Example: hoinghi search --quantity "dang vien" --db archive.db
 
     Words must all occur ("quoted words" next to each other); each hit shows
-    its article, date, body and the sentence with the match «marked».
+    its article, date, body and the sentence with the match «marked». Words
+    that begin with "-" need "--" before them, as in any command:
+    hoinghi search --db archive.db -- "-xuan". At most 500 characters.
     """
     from hoinghi.pipeline.archive.store import open_archive
 

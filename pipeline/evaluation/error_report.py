@@ -19,13 +19,47 @@ _STOPS = re.compile(r"[.!?\n]")
 
 
 def sentence_at(text: str, pos: int, width: int = 220) -> str:
-    """The sentence of ``text`` around ``pos``, trimmed to ``width`` characters."""
+    """The sentence of ``text`` around ``pos``; a longer one is cut to about ``width`` characters
+    around ``pos``, between words, with ``…`` where it was cut."""
     starts = [m.end() for m in _STOPS.finditer(text, 0, pos)]
     start = starts[-1] if starts else 0
     stop = _STOPS.search(text, pos)
     end = stop.end() if stop else len(text)
-    sentence = " ".join(text[start:end].split())
-    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+    if end - start > width:
+        left = max(start, pos - width // 2)
+        right = min(end, left + width)
+        left = max(start, right - width)
+        if left > start:
+            space = text.find(" ", left, pos)
+            left = space + 1 if space >= 0 else left
+        if right < end:
+            space = text.rfind(" ", pos, right)
+            right = space if space > pos else right
+        return ("…" if left > start else "") + " ".join(text[left:right].split()) + ("…" if right < end else "")
+    return " ".join(text[start:end].split())
+
+
+def _find_value(text: str, key: str) -> int | None:
+    """Where a percentage ``(96.2, None, None)`` is written in ``text``: ``96,2%``, ``96.2 %``, ``96,20%``."""
+    match = re.match(r"\(?(-?\d+(?:\.\d+)?)", key)
+    if match is None:
+        return None
+    whole, _, frac = match.group(1).partition(".")
+    frac = frac.rstrip("0")
+    number = re.escape(whole) + (rf"[,.]{frac}0*" if frac else r"(?:[,.]0+)?")
+    found = re.search(rf"(?<![\d,.]){number}\s?%", text)
+    return found.start() if found else None
+
+
+def _find_date(text: str, iso: str) -> int | None:
+    """Where a date ``2024-01-26`` is written: ``26/01/2024``, ``26-1-2024``, ``ngày 26 tháng 1 năm 2024``."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if match is None:
+        return None
+    year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+    found = re.search(rf"(?<!\d)0?{day}\s*[/.-]\s*0?{month}(?:\s*[/.-]\s*{year})?(?!\d)"
+                      rf"|ngày\s+0?{day}\s+tháng\s+0?{month}", text)
+    return found.start() if found else None
 
 
 def _fold(text: str) -> str:
@@ -64,8 +98,12 @@ def explain(errors: list[tuple[Any, ...]], pred: dict[str, Record]) -> Iterator[
         rec = pred.get(doc_id, {})
         text = rec.get("text") or ""
         yield f"[{field}] {doc_id}  " + " · ".join(str(x) for x in err[2:])
-        for pos in _positions(field, err, rec, text):
+        positions = _positions(field, err, rec, text)
+        for pos in positions:
             yield f"    «{sentence_at(text, pos)}»"
+        if not positions:
+            yield "    (no sentence: " + ("the record has no text)" if not text else
+                                        "its words are not written so in the article)")
 
 
 def _positions(field: str, err: tuple[Any, ...], rec: Record, text: str) -> list[int]:
@@ -74,7 +112,7 @@ def _positions(field: str, err: tuple[Any, ...], rec: Record, text: str) -> list
     found: list[int | None] = []
     if field == "meeting_date":
         ev = (rec.get("meeting") or {}).get("date_evidence")
-        found.append(ev["start"] if ev else None)
+        found.append(ev["start"] if ev else _find_date(text, str(err[2])))
     elif field in ("people", "chairs"):
         for name in [*err[2], *err[3]]:
             found.append(_find(text, name))
@@ -90,5 +128,6 @@ def _positions(field: str, err: tuple[Any, ...], rec: Record, text: str) -> list
     elif field in ("percentages", "percentage kind"):
         keys = [err[2]] if field == "percentage kind" else [*err[2], *err[3]]
         for key in keys:
-            found.append(_evidence_pos(rec.get("percentages") or [], lambda p, k=key: str(pct_key(p)) == str(k)))
+            pos = _evidence_pos(rec.get("percentages") or [], lambda p, k=key: str(pct_key(p)) == str(k))
+            found.append(pos if pos is not None else _find_value(text, str(key)))
     return sorted({p for p in found if p is not None})

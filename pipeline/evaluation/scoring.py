@@ -1,4 +1,4 @@
-"""Score predicted records against gold, counted as ANNOTATION.md says.
+"""Score predicted records against gold, as docs/record.md describes (the reference scorer's rules).
 
 Per article, then summed over the corpus (micro-average). The same numbers
 as the reference scorer ``shared/score.py``:
@@ -210,20 +210,27 @@ def _score_people(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
             t.errors.append((doc_id, "titles", name, sorted(want - have), sorted(have - want)))
 
 
-def _score_awards(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
-    ga, pa = g.get("awards", []), p.get("awards", []) or []
-    pairs = _greedy(ga, pa, award_same)
-    t.tp["awards"] += len(pairs)
-    t.fn["awards"] += len(ga) - len(pairs)
-    t.fp["awards"] += len(pa) - len(pairs)
+def _match(t: _Tally, doc_id: str, field: str, gold: list[Record], pred: list[Record],
+           same: Callable[[Record, Record], bool], shown: tuple[str, ...]) -> list[tuple[Record, Record]]:
+    """Pair entries one to one, count tp/fp/fn, and note each unmatched entry as ``<field> missed/extra``."""
+    pairs = _greedy(gold, pred, same)
+    t.tp[field] += len(pairs)
+    t.fn[field] += len(gold) - len(pairs)
+    t.fp[field] += len(pred) - len(pairs)
     matched_g = [id(a) for a, _ in pairs]
     matched_p = [id(b) for _, b in pairs]
-    for a in ga:
+    for a in gold:
         if id(a) not in matched_g:
-            t.errors.append((doc_id, "awards missed", a.get("title"), a.get("recipient"), a.get("count")))
-    for b in pa:
+            t.errors.append((doc_id, f"{field} missed", *(a.get(k) for k in shown)))
+    for b in pred:
         if id(b) not in matched_p:
-            t.errors.append((doc_id, "awards extra", b.get("title"), b.get("recipient"), b.get("count")))
+            t.errors.append((doc_id, f"{field} extra", *(b.get(k) for k in shown)))
+    return pairs
+
+
+def _score_awards(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
+    ga, pa = g.get("awards", []), p.get("awards", []) or []
+    pairs = _match(t, doc_id, "awards", ga, pa, award_same, ("title", "recipient", "count"))
     for a, b in pairs:
         if a.get("issuer") or b.get("issuer"):
             t.add("award_issuer", word_f1(a.get("issuer"), b.get("issuer")))
@@ -254,18 +261,7 @@ def _score_quantities(t: _Tally, doc_id: str, g: Record, p: Record) -> None:
     if "quantities" not in g:
         return  # not annotated for quantities
     gq, pq = g.get("quantities") or [], p.get("quantities", []) or []
-    pairs = _greedy(gq, pq, quantity_same)
-    t.tp["quantities"] += len(pairs)
-    t.fn["quantities"] += len(gq) - len(pairs)
-    t.fp["quantities"] += len(pq) - len(pairs)
-    matched_g = [id(a) for a, _ in pairs]
-    matched_p = [id(b) for _, b in pairs]
-    for a in gq:
-        if id(a) not in matched_g:
-            t.errors.append((doc_id, "quantities missed", a.get("value"), a.get("unit"), a.get("subject")))
-    for b in pq:
-        if id(b) not in matched_p:
-            t.errors.append((doc_id, "quantities extra", b.get("value"), b.get("unit"), b.get("subject")))
+    pairs = _match(t, doc_id, "quantities", gq, pq, quantity_same, ("value", "unit", "subject"))
     for a, b in pairs:
         t.qall += 1
         t.qkind_ok += a.get("kind") == b.get("kind")

@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+from hoinghi.pipeline.inputs.capitals import restore_capitals
 from hoinghi.rules import RuleError
 
 _SAMPLE_BYTES = 65_536          # detection looks at this much of a document
@@ -34,6 +35,8 @@ _MIN_PLAUSIBLE = 0.7            # share of non-ASCII words that must be Vietname
 _MAX_CONTROL_SHARE = 0.05       # more control bytes than this is not text
 _UNDEFINED = "\ufffe"           # marks a byte with no mapping in a decoding table
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1a\x1b")
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS) + b"\x7f"
+_CONTROL_CHARS = re.compile("[" + "".join(f"\\x{b:02x}" for b in _CONTROL_BYTES) + "]")
 _BINARY_SIGNATURES = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -95,6 +98,8 @@ class LegacyEncoding:
     decoding: str                 # 256 characters: what each lone byte becomes (_UNDEFINED if nothing)
     translation: Mapping[int, str]     # single-byte: str.translate table over the latin-1 reading
     sequences: re.Pattern[str] | None  # base-plus-marks: multi-byte keys, longest first, then lone bytes
+    name_syllables: frozenset[str] = frozenset()  # "Ấn", "Ích": name syllables whose toned capital has no code
+    toned_lowercase: frozenset[str] = frozenset()  # lowercase letters of the map whose capital it lacks: "ấ", "ứ"
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,20 @@ def _parse_encoding(key: str, spec: Any, source: str) -> LegacyEncoding:
         decoding=decoding,
         translation=MappingProxyType({b: ch for b, ch in enumerate(decoding) if ch != chr(b)}),
         sequences=_sequence_pattern(mapping) if kind == "base-plus-marks" else None,
+        name_syllables=_parse_name_syllables(spec.get("name_syllables", []), where),
+        toned_lowercase=frozenset(c for c in mapping.values() if c.islower() and c.upper() not in mapping.values()),
     )
+
+
+def _parse_name_syllables(value: Any, where: str) -> frozenset[str]:
+    """``[Ấn, Ích]``: each an NFC syllable that begins with a capital."""
+    if not isinstance(value, list):
+        raise RuleError(f"{where}: name_syllables must be a list of syllables like [Ấn, Ích]")
+    for word in value:
+        if not isinstance(word, str) or word != unicodedata.normalize("NFC", word) or not word[:1].isupper() \
+                or not _is_syllable(word.lower()):
+            raise RuleError(f"{where}: name_syllables: {word!r} is not a capitalised NFC Vietnamese syllable")
+    return frozenset(value)
 
 
 def _parse_map(entries: dict[Any, Any], *, max_len: int, where: str) -> dict[bytes, str]:
@@ -266,7 +284,7 @@ def decode_legacy(data: bytes, table: LegacyEncoding, errors: str = "strict") ->
         if errors == "strict":
             raise _unmapped(data, table)
         text = text.replace(_UNDEFINED, "\ufffd")
-    return _restore_tcvn3_capitals(text) if table.key == "tcvn3" else text
+    return _restore_tcvn3_capitals(text, table) if table.key == "tcvn3" else text
 
 
 def _replace_sequence(table: LegacyEncoding, match: re.Match[str]) -> str:
@@ -283,22 +301,21 @@ def _unmapped(data: bytes, table: LegacyEncoding) -> DecodeError:
     )
 
 
-def _restore_tcvn3_capitals(text: str) -> str:
-    """TCVN3 capitals with tones were typed as lowercase codes: ``HéI NGHÞ`` -> ``HỘI NGHỊ``.
-
-    A line is taken as all capitals when it has no lowercase ASCII letter and
-    some word holds two capitals; ``Lª Hµ`` (Lê Hà) stays as it is.
-    """
-    return re.sub(r"[^\n]+", _upper_if_shouting, text)
+def _restore_tcvn3_capitals(text: str, table: LegacyEncoding) -> str:
+    """TCVN3 capitals with tones were typed as lowercase codes: see :mod:`pipeline.inputs.capitals`."""
+    surnames, not_names = _name_lexicons()
+    return restore_capitals(text, toned=table.toned_lowercase, name_syllables=table.name_syllables,
+                            surnames=surnames, not_names=not_names)
 
 
-def _upper_if_shouting(match: re.Match[str]) -> str:
-    line = match.group()
-    if any("a" <= c <= "z" for c in line):
-        return line
-    if not any(sum(c.isupper() for c in word) >= 2 for word in line.split()):
-        return line
-    return line.upper()
+@lru_cache(maxsize=None)
+def _name_lexicons() -> tuple[frozenset[str], frozenset[str]]:
+    """Surnames and places that are not names, from ``rules/people.yaml``, loaded once."""
+    from hoinghi.rules import load
+
+    people = load("people")
+    return (frozenset(unicodedata.normalize("NFC", s) for s in people.lexicon("surnames")),
+            frozenset(unicodedata.normalize("NFC", s).casefold() for s in people.lexicon("not_names")))
 
 
 def _decode_cp1258(data: bytes, errors: str = "strict") -> str:
@@ -390,9 +407,25 @@ def _decode_unicode(data: bytes, name: str) -> str:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"invalid {name} data at byte {exc.start}", encoding=name) from None
-    if "\x00" in text:
-        raise DecodeError(f"binary data (NUL characters in {name} text), not a text file", reason="binary")
+    share = control_share(text)
+    if share > _MAX_CONTROL_SHARE:
+        raise DecodeError(f"binary data ({round(100 * share)}% control characters in {name} text), not a text file",
+                          reason="binary")
     return text
+
+
+def control_share(text: str) -> float:
+    """The share of control characters (NUL, BEL, ... but not tab, newline, form feed) in ``text``.
+
+    A few stray ones are noise in a text (the tokenizer's map drops them);
+    more than ``_MAX_CONTROL_SHARE`` means the data is not text at all.
+    """
+    return len(_CONTROL_CHARS.findall(text)) / len(text) if text else 0.0
+
+
+def is_binary_text(text: str) -> bool:
+    """Whether decoded text holds so many control characters that it is binary data, not an article."""
+    return control_share(text) > _MAX_CONTROL_SHARE
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -413,12 +446,9 @@ def _check_binary(data: bytes) -> None:
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
             raise DecodeError(f"binary data ({what}), not a text file", reason="binary")
-    if b"\x00" in data:
-        raise DecodeError("binary data (NUL bytes), not a text file", reason="binary")
-    sample = data[:_SAMPLE_BYTES]
-    controls = sum(1 for b in sample if (b < 0x20 or b == 0x7F) and b not in _TEXT_CONTROLS)
-    if controls > _MAX_CONTROL_SHARE * len(sample):
-        share = round(100 * controls / len(sample))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))  # stray NULs or BELs in a text are noise
+    if controls > _MAX_CONTROL_SHARE * len(data):
+        share = round(100 * controls / len(data))
         raise DecodeError(f"binary data ({share}% control bytes), not a text file", reason="binary")
 
 
@@ -544,5 +574,5 @@ def _plain_windows_1252(data: bytes) -> str | None:
     return text if _score(text)[:2] == (0, 0) else None
 
 
-__all__ = ["DecodeError", "LegacyEncoding", "Tables", "decode_article", "decode_legacy", "load_tables",
-           "parse_tables", "repair_legacy_text"]
+__all__ = ["DecodeError", "LegacyEncoding", "Tables", "control_share", "decode_article", "decode_legacy",
+           "is_binary_text", "load_tables", "parse_tables", "repair_legacy_text"]

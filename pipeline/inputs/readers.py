@@ -13,22 +13,32 @@ Problems are yielded as ``ReadError`` and reading goes on::
              # ReadError("thieu", "thieu.txt", "unreadable", "thieu: no such file or folder"), ...
 
 An article's text is exactly what was read (NFD stays NFD), except that
-legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode.
+legacy encodings (TCVN3, VNI, VISCII, Windows-1258) are converted to Unicode
+and a stray NUL character becomes U+FFFD (one character for one). Other stray
+control characters stay; the working text of the NLP stages drops them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, AnyStr
 
-from hoinghi.pipeline.inputs.decoding import DecodeError, decode_article, repair_legacy_text
+from hoinghi.pipeline.inputs.decoding import (
+    DecodeError,
+    control_share,
+    decode_article,
+    is_binary_text,
+    repair_legacy_text,
+)
 
 _TEXT_SUFFIXES = (".txt", ".txt.gz")
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -122,8 +132,83 @@ def iter_documents(paths: Iterable[str | Path], *, max_chars: int = 1_000_000) -
     for raw in paths:
         if isinstance(raw, str) and raw == "-":
             yield from _read_stdin(max_chars)
-        else:
-            yield from _read_path(Path(raw), max_chars)
+            continue
+        for file in input_files(Path(raw)):
+            if isinstance(file, ReadError):
+                yield file
+            else:
+                yield from from_file(file, max_chars=max_chars)
+
+
+def input_files(path: Path) -> Iterator[Path | ReadError]:
+    """The files an input path stands for, in reading order, or the error of a path that holds none.
+
+    A folder gives its .txt/.html/.htm/.jsonl (and .gz) files at any depth,
+    sorted, hidden ones left out, a linked subfolder followed once, and an
+    error for each subfolder, broken link or link loop that cannot be read: ``input_files(Path("crawl"))`` ->
+    ``crawl/2024/hoi-nghi.html``, ``crawl/lo-1.jsonl``, ...; a missing path,
+    an empty folder or an unsupported file is a ``ReadError``.
+    """
+    if path.is_dir():
+        entries = _folder_entries(path)  # a subfolder that cannot be read is an error in its place
+        if not any(isinstance(e, Path) for e in entries):
+            yield _error(path.name, str(path), "empty", "folder has no .txt, .html/.htm or .jsonl files")
+        yield from entries
+    elif not path.exists():
+        yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
+    elif not _has_suffix(path, _ALL_SUFFIXES):
+        yield _error(_stem(path), str(path), "unreadable",
+                     f"unsupported file type {path.name!r}; give .txt, .html/.htm or .jsonl files "
+                     "(optionally .gz) or a folder")
+    else:
+        yield path
+
+
+def is_jsonl(path: Path) -> bool:
+    """``lo-1.jsonl`` and ``lo-1.jsonl.gz`` hold one document a line; other inputs one a file."""
+    return _has_suffix(path, _JSONL_SUFFIXES)
+
+
+def from_file(path: Path, *, max_chars: int = 1_000_000) -> Iterator[Article | ReadError | HtmlPage]:
+    """The documents of one input file (a path :func:`input_files` gave), as :func:`iter_documents` reads them."""
+    if _has_suffix(path, _TEXT_SUFFIXES):
+        yield _read_text_file(path, max_chars)
+    elif _has_suffix(path, _HTML_SUFFIXES):
+        yield _read_html_file(path, max_chars)
+    else:
+        yield from _read_jsonl_file(path, max_chars)
+
+
+def from_jsonl_range(path: Path, start: int, end: int, *, first_line: int = 1,
+                     max_chars: int = 1_000_000) -> Iterator[Article | ReadError]:
+    """The documents of the lines of an uncompressed JSONL file between bytes ``start`` and ``end``.
+
+    ``start`` is where line ``first_line`` begins, so ids and errors name the
+    lines as reading the whole file does: ``from_jsonl_range(Path("lo-1.jsonl"),
+    0, 4096)`` -> ``Article("bai_01", "Hội nghị cán bộ, công chức năm 2023", ...)``,
+    ``ReadError("lo-1.jsonl:7", ...)``, ...
+    """
+    try:
+        with path.open("rb") as fh:
+            fh.seek(start)
+            yield from _read_jsonl_stream(_ByteWindow(fh, end - start), str(path), max_chars, first_line=first_line)
+    except OSError as exc:
+        yield _error(_stem(path), str(path), "unreadable", f"cannot read the file ({exc})")
+
+
+class _ByteWindow:
+    """The next ``size`` bytes of a binary file, read a line at a time (a JSONL shard's byte range)."""
+
+    def __init__(self, fh: IO[bytes], size: int) -> None:
+        self._fh = fh
+        self._left = size
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = self._fh.readline(self._left if limit < 0 else min(limit, self._left))
+        self._left -= len(line)
+        return line
 
 
 def count_documents(paths: Iterable[str | Path]) -> int | None:
@@ -165,44 +250,50 @@ def _read_stdin(max_chars: int) -> Iterator[Article | ReadError]:
 
 # --------------------------------------------------------------------------- paths
 
-def _read_path(path: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
-    if path.is_dir():
-        yield from _read_folder(path, max_chars)
-    elif not path.exists():
-        yield _error(_stem(path), str(path), "unreadable", "no such file or folder")
-    elif _has_suffix(path, _TEXT_SUFFIXES):
-        yield _read_text_file(path, max_chars)
-    elif _has_suffix(path, _HTML_SUFFIXES):
-        yield _read_html_file(path, max_chars)
-    elif _has_suffix(path, _JSONL_SUFFIXES):
-        yield from _read_jsonl_file(path, max_chars)
-    else:
-        yield _error(_stem(path), str(path), "unreadable",
-                     f"unsupported file type {path.name!r}; give .txt, .html/.htm or .jsonl files "
-                     "(optionally .gz) or a folder")
-
-
-def _read_folder(folder: Path, max_chars: int) -> Iterator[Article | ReadError | HtmlPage]:
-    """The folder's .txt/.html/.htm/.jsonl files at any depth, sorted by path; hidden ones are skipped."""
-    try:
-        files = _folder_files(folder)
-    except OSError as exc:
-        yield _error(folder.name, str(folder), "unreadable", f"cannot list the folder ({exc})")
-        return
-    if not files:
-        yield _error(folder.name, str(folder), "empty", "folder has no .txt, .html/.htm or .jsonl files")
-    for file in files:
-        yield from _read_path(file, max_chars)
-
-
 def _folder_files(folder: Path) -> list[Path]:
-    """Paths (not contents) of the readable files under ``folder``, sorted; raises OSError."""
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.is_file()
-        and _has_suffix(p, _ALL_SUFFIXES)
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    """Paths (not contents) of the readable files under ``folder``, sorted."""
+    return [e for e in _folder_entries(folder) if isinstance(e, Path)]
+
+
+def _folder_entries(folder: Path) -> list[Path | ReadError]:
+    """The article files under ``folder`` and an error for each place that cannot be read, sorted by path."""
+    found: list[tuple[tuple[str, ...], Path | ReadError]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(where: Path) -> None:
+        try:
+            st = where.stat()
+            with os.scandir(where) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"cannot list the folder ({exc.strerror or exc})")))
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            found.append((where.parts, _error(where.name, str(where), "unreadable",
+                                              f"a link to the folder {where.resolve()}, which is read already")))
+            return
+        seen.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow links
+            except OSError:
+                is_dir = is_file = False
+            if entry.is_symlink() and not (is_dir or is_file):
+                if not path.exists():
+                    found.append((path.parts, _error(_stem(path), str(path), "unreadable",
+                                                     f"a broken link (to {os.readlink(path)})")))
+                continue
+            if is_dir:
+                visit(path)
+            elif is_file and _has_suffix(path, _ALL_SUFFIXES):
+                found.append((path.parts, path))
+
+    visit(folder)
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
 def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
@@ -210,9 +301,9 @@ def _has_suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
 
 
 def _stem(path: Path) -> str:
-    """``w1_03.txt.gz`` -> ``w1_03``."""
+    """``w1_03.txt.gz`` -> ``w1_03``; in NFC, as every doc_id (a macOS file name "hội" is NFD on disk)."""
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    return Path(name).stem or path.name
+    return unicodedata.normalize("NFC", Path(name).stem or path.name)
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -262,7 +353,8 @@ def _article_or_error(
     problem = _text_problem(text, max_chars, markup_ok=markup_ok)
     if problem is not None:
         return _error(doc_id, source, *problem, label=label)
-    return Article(doc_id=doc_id, text=text, meta=meta)
+    # a stray NUL becomes U+FFFD, one for one so offsets hold: no database keeps NUL in text (PostgreSQL refuses it)
+    return Article(doc_id=doc_id, text=text.replace("\x00", "\ufffd"), meta=meta)
 
 
 def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tuple[str, str] | None:
@@ -274,8 +366,8 @@ def _text_problem(text: str, max_chars: int, *, markup_ok: bool = False) -> tupl
         return ("empty", "text is empty" if not text else "text is only whitespace")
     if len(text) > max_chars:
         return ("too_large", f"text is too large ({len(text):,} characters; the limit is {max_chars:,})")
-    if "\x00" in text:
-        return ("binary", "binary data (NUL characters), not text")
+    if is_binary_text(text):
+        return ("binary", f"binary data ({round(100 * control_share(text))}% control characters), not text")
     tags = [] if markup_ok else _html_tags(text)
     if tags:
         shown = ", ".join(f"<{t}>" for t in tags)
@@ -315,11 +407,12 @@ def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Article | ReadError
         yield _error(_stem(path), str(path), "unreadable", f"cannot read the file ({exc})")
 
 
-def _read_jsonl_stream(stream: IO[Any], source: str, max_chars: int) -> Iterator[Article | ReadError]:
-    """One result per non-blank line; ``stream`` yields bytes (files) or str (a text stdin)."""
+def _read_jsonl_stream(stream: IO[Any] | _ByteWindow, source: str, max_chars: int,
+                       *, first_line: int = 1) -> Iterator[Article | ReadError]:
+    """One result per non-blank line, numbered from ``first_line``; ``stream`` yields bytes (files) or str (stdin)."""
     line_limit = 6 * max_chars + 65_536  # JSON escapes take up to 6 characters ("\u1ec7") a character
     meta = {} if source == _STDIN else {"path": source}
-    for lineno, line, complete in _lines(stream, line_limit):
+    for lineno, line, complete in _lines(stream, line_limit, first_line):
         where = f"{source}:{lineno}"
         if not complete:
             yield _error(where, where, "too_large", f"line is too large (over {line_limit:,} characters)")
@@ -329,9 +422,9 @@ def _read_jsonl_stream(stream: IO[Any], source: str, max_chars: int) -> Iterator
             yield result
 
 
-def _lines(stream: IO[AnyStr], limit: int) -> Iterator[tuple[int, AnyStr, bool]]:
+def _lines(stream: IO[AnyStr] | _ByteWindow, limit: int, first_line: int = 1) -> Iterator[tuple[int, AnyStr, bool]]:
     """(line number, line, whether it fitted in ``limit``) without ever holding more than one line."""
-    lineno = 0
+    lineno = first_line - 1
     while True:
         line = stream.readline(limit + 1)
         if not line:
@@ -348,7 +441,7 @@ def _ends_line(chunk: str | bytes) -> bool:
     return chunk.endswith(b"\n") if isinstance(chunk, bytes) else chunk.endswith("\n")
 
 
-def _skip_rest_of_line(stream: IO[AnyStr], chunk: int) -> None:
+def _skip_rest_of_line(stream: IO[AnyStr] | _ByteWindow, chunk: int) -> None:
     while True:
         rest = stream.readline(chunk)
         if not rest or _ends_line(rest):
@@ -367,7 +460,8 @@ def _parse_line(line: str | bytes, where: str, meta: dict[str, str], max_chars: 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(where, where, "bad_json", f"not valid JSON ({exc.msg} at column {exc.colno})")
+        reason = exc.msg.removesuffix(" at")  # "Invalid control character at": json's message ends so
+        return _error(where, where, "bad_json", f"not valid JSON ({reason} at column {exc.colno})")
     return _record_to_article(record, where, meta, max_chars)
 
 
@@ -406,7 +500,7 @@ def _record_id(value: Any) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return unicodedata.normalize("NFC", value.strip())
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hoinghi.pipeline.nlp.facts import Span
+from hoinghi.pipeline.nlp.textmap import drop_invisible
 from hoinghi.schemas import ArticleFacts, Award, DateMention, Evidence, Meeting, Percentage, Person, Quantity, SourceMeta
 from hoinghi.schemas.models import text_sha1
 from spacy.tokens import Doc
@@ -24,7 +25,8 @@ class _Quoter:
         return Evidence(start=start, end=end, text=quote)
 
     def text(self, span: Span | None) -> str | None:
-        return None if span is None else self.tmap.original_span(*span)[2].strip()
+        """A fact's value: the original's words (its spelling kept), less stray control and invisible characters."""
+        return None if span is None else drop_invisible(self.tmap.original_span(*span)[2]).strip()
 
 
 def build_record(doc: Doc, *, doc_id: str, meta: dict[str, str] | None = None) -> ArticleFacts:

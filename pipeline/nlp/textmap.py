@@ -32,7 +32,16 @@ _TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?![^\W\d_])")
 _SINGLE = {"ỹ": "ĩ", "Ỹ": "Ĩ", "\t": " ", "\r": " ", "\u00a0": " ", "\u2007": " ", "\u202f": " ",
            "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n",
            "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"}
-_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_SINGLE.update({"\f": "\n", "\v": "\n"})
+# invisible characters and stray control characters (NUL, BEL, ..., DEL, C1): "Hội\x07 nghị" reads "Hội nghị"
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\ufffd",
+         *(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r\f\v"), *(chr(c) for c in range(0x7f, 0xa0))}
+_DROP_RE = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the characters the working text drops: ``"Hội\\x07 nghị" → "Hội nghị"``."""
+    return _DROP_RE.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,8 @@ class TextMap:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span {start}:{end} outside text of length {len(self.text)}")
         o_start = self.starts[start]
-        o_end = self.starts[end] if end > start else o_start
+        # the end is just past the last character's own original, not past what was dropped after it
+        o_end = self.starts[end - 1] + 1 if end > start else o_start
         # an end that falls inside a decomposed cluster takes the whole cluster
         while o_end < len(self.original) and unicodedata.combining(self.original[o_end]):
             o_end += 1
@@ -73,7 +83,7 @@ _SINGLE_RE = re.compile("[" + re.escape("".join(_SINGLE)) + "]")  # str.translat
 
 def normalize(original: str) -> TextMap:
     """Build the working text of ``original`` with its offset map."""
-    if unicodedata.is_normalized("NFC", original) and not any(ch in original for ch in _DROP):
+    if unicodedata.is_normalized("NFC", original) and not _DROP_RE.search(original):
         # the common case: one working character for each original one
         text = original.translate(_SINGLE_TABLE) if _SINGLE_RE.search(original) else original
         text = _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group()], text)

@@ -2,10 +2,12 @@
 
     >>> meta = archive_metadata("archive")
     >>> sorted(meta["databases"]["archive"]["queries"])
-    ['awards_by_year', 'people_by_body_and_year', 'search', 'targets_vs_results']
+    ['awards_by_year', 'people_by_body_and_year', 'targets_vs_results']
 
 Canned queries may call ``hoinghi_fold(text)`` and ``hoinghi_match(query)``,
 which the plugin registers on every connection, so "so y te" finds "Sở Y tế".
+Search itself is not a canned query: ``/-/search`` and ``/-/search.json`` run
+the archive's own ranked search, the one ``hoinghi search`` runs.
 """
 from __future__ import annotations
 
@@ -13,29 +15,20 @@ from typing import Any
 
 _WORDS = "(' ' || {col} || ' ') LIKE '% ' || hoinghi_fold({param}) || ' %'"
 
-SEARCH_SQL = """
-select a.doc_id, m.date, m.host as body, coalesce(m.title, a.title) as title, a.year
-from articles_fts f
-join articles a on a.id = f.rowid
-left join meetings m on m.article_id = a.id
-where :q != '' and articles_fts match hoinghi_match(:q)
-order by bm25(articles_fts, 3.0, 1.0, 4.0, 2.0, 3.0, 3.0, 0.0), a.doc_id
-limit 100
-"""
-
 PEOPLE_SQL = f"""
-select a.year, m.host as body, p.name, p.titles, p.roles, a.doc_id
+select p.name, (select group_concat(value, '; ') from json_each(p.titles)) as titles,
+       hoinghi_vi(p.roles) as roles, m.date, m.host as body, coalesce(m.title, a.title) as meeting, a.doc_id
 from people p
 join articles a on a.id = p.article_id
 join meetings m on m.article_id = a.id
 where (:body = '' or {_WORDS.format(col="m.host_folded || ' ' || p.titles_folded", param=":body")})
   and (:year = '' or a.year = cast(:year as integer))
-order by a.year desc, m.host_folded, p.name_folded
+order by m.date is null, m.date desc, m.host_folded, p.ordinal
 limit 1000
 """
 
 AWARDS_SQL = f"""
-select coalesce(aw.year, a.year) as year, min(aw.title) as award, aw.recipient,
+select coalesce(aw.year, a.year) as year, min(aw.title) as award, hoinghi_vi(aw.recipient) as recipient,
        sum(aw.count) as recipients, count(distinct a.id) as articles
 from awards aw
 join articles a on a.id = aw.article_id
@@ -45,18 +38,23 @@ order by year desc, recipients desc
 limit 1000
 """
 
+# A target and a result pair only as the same measure of the same body: the same folded subject (never
+# none), the same host body, the same year the figures are for; each side keeps its evidence and article.
 TARGETS_SQL = f"""
-select m.host as body, coalesce(p.year, a.year) as year, min(p.subject) as subject,
-       max(case when p.kind = 'target' then p.value end) as target,
-       max(case when p.kind = 'result' then p.value end) as result,
-       group_concat(p.kind || ': ' || p.ev_text, ' | ') as evidence, a.doc_id
-from percentages p
-join articles a on a.id = p.article_id
-join meetings m on m.article_id = a.id
-where p.kind in ('target', 'result')
-  and (:body = '' or {_WORDS.format(col="m.host_folded", param=":body")})
-group by a.id, coalesce(p.year, a.year), p.subject_folded
-order by m.host_folded, year, p.subject_folded
+select tm.host as body, t.subject, coalesce(t.year, ta.year) as year,
+       t.value as target, r.value as result,
+       t.ev_text as target_evidence, ta.doc_id as target_doc,
+       r.ev_text as result_evidence, ra.doc_id as result_doc
+from percentages t
+join articles ta on ta.id = t.article_id
+join meetings tm on tm.article_id = ta.id
+join percentages r on r.kind = 'result' and r.subject_folded = t.subject_folded
+join articles ra on ra.id = r.article_id
+join meetings rm on rm.article_id = ra.id and rm.host_folded = tm.host_folded
+where t.kind = 'target' and t.subject_folded != '' and tm.host_folded != ''
+  and coalesce(r.year, ra.year) = coalesce(t.year, ta.year)
+  and (:body = '' or {_WORDS.format(col="tm.host_folded", param=":body")})
+order by tm.host_folded, year, t.subject_folded, ta.doc_id, ra.doc_id
 limit 1000
 """
 
@@ -115,16 +113,19 @@ def archive_metadata(database: str) -> dict[str, Any]:
             facets=["base_unit", "kind", "year"]),
     }
     queries = {
-        "search": {"title": "Tìm kiếm — search", "sql": SEARCH_SQL.strip(),
-                   "description": "Full-text search, diacritics optional: q = lam duc xuan. "
-                                  "Append .json to the URL for the JSON API."},
-        "people_by_body_and_year": {"title": "People by body and year", "sql": PEOPLE_SQL.strip(),
-                                    "description": "body: words of the host or of a title (so y te); "
-                                                   "year: 2024; leave either empty for all."},
-        "awards_by_year": {"title": "Awards by year", "sql": AWARDS_SQL.strip(),
+        "people_by_body_and_year": {"title": "Người dự hội nghị — people at meetings", "sql": PEOPLE_SQL.strip(),
+                                    "description": "Each person with the date, host body and title of the meeting, "
+                                                   "titles and roles written out (chủ trì = chair). body: words of "
+                                                   "the host or of a title (so y te); year: 2024; leave either "
+                                                   "empty for all.",
+                                    "hide_sql": True},
+        "awards_by_year": {"title": "Khen thưởng theo năm — awards by year", "hide_sql": True, "sql": AWARDS_SQL.strip(),
                            "description": "Recipients per award and year; award: words of its title."},
-        "targets_vs_results": {"title": "Targets vs results", "sql": TARGETS_SQL.strip(),
-                               "description": "Target and result percentages of the same subject side by side."},
+        "targets_vs_results": {"title": "Chỉ tiêu và kết quả — targets vs results", "hide_sql": True, "sql": TARGETS_SQL.strip(),
+                               "description": "A target and a result side by side only when they are the same "
+                                              "measure of the same body: the same subject (figures with none are "
+                                              "left out), the same host body, the same year; with the words "
+                                              "of each and its article. body: words of the host (so y te)."},
     }
     return {
         "title": "hoinghi — lưu trữ tin hội nghị",

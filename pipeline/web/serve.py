@@ -14,13 +14,18 @@ from hoinghi.pipeline.archive.store import is_postgres, open_archive
 from hoinghi.pipeline.web.metadata import archive_metadata
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+_DEFAULT_ERROR_HANDLER = "datasette.handle_exception"
 SETTINGS = {"truncate_cells_html": 200, "default_page_size": 50, "sql_time_limit_ms": 3000}
 
 
 def _register_plugin() -> None:
+    """hoinghi's plugin in, and Datasette's default error handler out (the plugin's own replaces it: it crashed
+    on every URL no route matches, see ``datasette_plugin.handle_exception``)."""
     from datasette.plugins import pm
     from hoinghi.pipeline.web import datasette_plugin
 
+    if pm.get_plugin(_DEFAULT_ERROR_HANDLER) is not None:
+        pm.unregister(name=_DEFAULT_ERROR_HANDLER)
     if not pm.is_registered(datasette_plugin):
         pm.register(datasette_plugin, name="hoinghi")
 

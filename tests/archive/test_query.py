@@ -42,3 +42,8 @@ def test_query_filters_only_is_not_empty():
 def test_query_rejects_bad_filters(kwargs, message):
     with pytest.raises(ArchiveError, match=message):
         SearchQuery.parse("hoi nghi", **kwargs)
+
+
+def test_search_query_longer_than_500_characters_is_an_error():
+    with pytest.raises(ArchiveError, match="the query is 501 characters long; a search takes at most 500"):
+        SearchQuery.parse("a" * 300, body="b" * 201)

@@ -16,13 +16,13 @@ from hoinghi.schemas import ArticleFacts
 records = [ArticleFacts.model_validate_json(line) for line in open(sys.argv[2], encoding="utf-8")]
 real, calls = rows.article_rows, []
 
-def crash_on_third(record, **kw):
+def crash_on_last(record, **kw):
     calls.append(record.doc_id)
-    if len(calls) == 3:
-        os._exit(3)  # dies inside the open transaction: no rollback, no close
+    if record.doc_id == records[-1].doc_id:
+        os._exit(3)  # dies inside the open transaction, after writing the others: no rollback, no close
     return real(record, **kw)
 
-rows.article_rows = crash_on_third
+rows.article_rows = crash_on_last
 open_archive(sys.argv[1]).index_records(records, batch_size=10)
 """
 

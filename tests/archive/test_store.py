@@ -101,6 +101,10 @@ def test_record_round_trips(archive, records):
     assert archive.record("khong_co") is None
 
 
+def test_records_lists_every_stored_record_in_doc_id_order(archive, records):
+    assert list(archive.records(batch_size=2)) == sorted(records, key=lambda r: r.doc_id)
+
+
 def test_index_same_records_again_changes_nothing(archive_url, records):
     index_records(records, archive_url)
     with open_archive(archive_url) as archive:
@@ -172,3 +176,16 @@ def test_search_by_filters_alone_lists_newest_meeting_first(archive):
 
 def test_search_words_with_a_body_filter_list_newest_meeting_first(archive):
     assert _ids(archive.search("hội nghị", body="tinh")) == ["tinh_uy_2024", "so_y_te_2023", "huyen_doan_2022"]
+
+
+def test_store_indexes_an_article_read_with_a_stray_nul_on_each_backend(archive_url, tmp_path):
+    from hoinghi.pipeline.inputs.readers import Article, read_inputs
+
+    src = tmp_path / "nul.txt"
+    src.write_bytes("Ngày 5/4/2024, Đoàn xã tổ chức hội nghị.\x00 Đồng chí Hà Thị Lan chủ trì.".encode("utf-8"))
+    [article] = read_inputs([src])
+    assert isinstance(article, Article)
+    with open_archive(archive_url) as archive:
+        archive.index_records([make_record("nul", article.text)])
+        assert [hit.doc_id for hit in archive.search("ha thi lan")] == ["nul"]
+        assert archive.record("nul").text == article.text

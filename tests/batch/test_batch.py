@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -155,6 +156,36 @@ def test_worker_pool_holds_at_most_window_documents(tmp_path: Path) -> None:
         assert len(list(outcomes)) == 39
 
 
+def _finishes(call, seconds: float = 20.0) -> list:
+    """Run ``call`` in a thread; what it returned, or a failure if it is still running after ``seconds``."""
+    result: list = []
+    thread = threading.Thread(target=lambda: result.append(call()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds:g} s: the pool waits with nothing in flight"
+    return result[0]
+
+
+def test_worker_pool_long_run_of_ready_outcomes_does_not_hang() -> None:
+    ready = [Skipped(f"bai_{i}", "0" * 40) for i in range(50)]
+
+    def run() -> list:
+        with WorkerPool(1, factory=Scripted(), window=4) as pool:
+            return list(pool.run([*ready, Task(Article("cuoi", HOI_NGHI))]))
+
+    outcomes = _finishes(run)
+    assert [o.doc_id for o in outcomes] == [*(f"bai_{i}" for i in range(50)), "cuoi"]
+
+
+def test_run_batch_many_empty_files_do_not_hang(tmp_path: Path) -> None:
+    folder = tmp_path / "rong"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:03}.txt").write_text("", encoding="utf-8")
+    summary = _finishes(lambda: batch(tmp_path, folder, jobs=1, window=4))
+    assert (summary.read, summary.failed["empty"]) == (30, 30)
+
+
 def test_worker_pool_extractor_that_cannot_load_is_a_worker_error() -> None:
     with pytest.raises(WorkerError, match="model file is missing"):
         with WorkerPool(1, factory=_failing_factory) as pool:
@@ -274,3 +305,12 @@ def test_finished_records_broken_middle_line_is_an_error(tmp_path: Path) -> None
 def test_run_batch_resume_to_stdout_is_refused(tmp_path: Path) -> None:
     with pytest.raises(HoinghiError, match="--resume needs an output file"):
         run_batch([str(tmp_path)], None, tmp_path / "e.jsonl", resume=True)
+
+
+def test_run_batch_resume_hands_the_records_already_written_to_on_record(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "bai.jsonl", ("a", HOI_NGHI), ("b", TONG_KET))
+    batch(tmp_path, src)
+    jsonl(src, ("a", HOI_NGHI), ("b", TONG_KET), ("c", DAI_HOI))
+    seen: list[str] = []
+    batch(tmp_path, src, resume=True, on_record=seen.append)
+    assert [json.loads(line)["doc_id"] for line in seen] == ["a", "b", "c"]

@@ -115,3 +115,44 @@ def test_cli_search_by_quantity(tmp_path, extractor):
     found = _run("search", "--quantity", "dai bieu chinh thuc", "--json", "--db", db)
     assert [json.loads(line)["doc_id"] for line in found.stdout.splitlines()] == ["nong_dan_xa"]
     assert _run("search", "--quantity", "ty dong", "--db", db).stderr == "no article matches\n"
+
+
+def test_cli_search_query_longer_than_500_characters_is_refused(tmp_path, facts):
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "lam duc xuan " * 50, "--db", db)
+    assert result.exit_code == 1
+    assert "the query is 650 characters long; a search takes at most 500" in result.stderr
+
+
+def test_cli_search_never_sends_a_control_character_to_the_terminal(tmp_path):
+    from tests.archive_fixtures import make_record
+
+    text = "Ngày 5/4/2024, Đoàn xã tổ chức hội nghị.\x07 Đồng chí Hà Thị Lan\x1b[31m chủ trì."
+    facts = tmp_path / "bel.jsonl"
+    facts.write_text(make_record("bel", text).model_dump_json() + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    _run("index", facts, "--db", db)
+    result = _run("search", "ha thi lan", "--db", db)
+    assert result.exit_code == 0 and "Lan" in result.stdout
+    assert not any(ch in result.stdout for ch in "\x07\x1b")
+
+
+def test_cli_index_missing_input_is_a_clear_error_and_makes_no_archive(tmp_path):
+    db = tmp_path / "x.db"
+    result = _run("index", tmp_path / "nope.jsonl", "--db", db)
+    assert result.exit_code == 2
+    assert "nope.jsonl' does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert not db.exists()
+
+
+def test_read_records_unreadable_file_is_reported_and_the_next_read(tmp_path, facts):
+    from hoinghi.pipeline.archive.load import read_records
+
+    bad: list[str] = []
+    records = list(read_records([tmp_path / "mat.jsonl", facts], on_error=bad.append))
+    assert len(records) == 3 and bad == [f"{tmp_path / 'mat.jsonl'}: cannot be read (No such file or directory)"]
+
+
+def test_cli_search_help_says_how_to_search_a_word_with_a_dash():
+    assert 'hoinghi search --db archive.db -- "-xuan"' in " ".join(_run("search", "--help").stdout.split())

@@ -287,3 +287,34 @@ def test_cli_show_lists_quantities_with_bound_and_evidence(tmp_path):
     result = CliRunner().invoke(main, ["show", str(out), "--doc", "dh"])
     assert "quantities (1)\n  hơn 120 đại biểu result: đại biểu" in result.output
     assert "«hơn 120 đại biểu»" in result.output
+
+
+def test_cli_extract_output_that_is_the_input_exits_2_naming_both(tmp_path):
+    src = tmp_path / "b.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "Sáng 15-1, Sở Tư pháp tổ chức hội nghị tổng kết năm 2023."},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    before = src.read_bytes()
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(src), "-q"])
+    assert result.exit_code == 2
+    assert result.output.count(str(src)) == 2 and "Traceback" not in result.output
+    assert src.read_bytes() == before
+
+
+def test_cli_extract_output_that_cannot_be_written_exits_74_with_one_line(tmp_path):
+    src = tmp_path / "rong.txt"
+    src.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(src), "-o", str(tmp_path / "facts.jsonl"),
+                                       "--errors", "/dev/full", "-q", "-j", "1"])
+    assert result.exit_code == 74
+    assert result.output == "Error: /dev/full: cannot write: No space left on device\n"
+
+
+def test_cli_show_finds_a_doc_of_an_nfd_file_name_typed_in_nfc(tmp_path):
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / (unicodedata.normalize("NFD", "hội_nghị") + ".txt")).write_text(
+        "Sáng 15-1, Sở Tư pháp tổ chức hội nghị tổng kết công tác tư pháp năm 2023.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    CliRunner().invoke(main, ["extract", str(folder), "-o", str(out), "-q", "-j", "1"])
+    result = CliRunner().invoke(main, ["show", str(out), "--doc", "hội_nghị"])
+    assert result.exit_code == 0 and result.output.startswith("# hội_nghị")

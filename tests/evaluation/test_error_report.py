@@ -39,3 +39,32 @@ def test_error_report_cli_evaluate_errors_prints_sentences(tmp_path):
     pred.write_text(json.dumps({"doc_id": "a", "text": text, "people": []}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["evaluate", str(gold), str(pred), "--errors"])
     assert "    «Dự có ông Hoàng Văn Tỉnh.»" in result.output.splitlines()
+
+
+def test_error_report_long_sentence_is_cut_between_words_around_the_match():
+    text = ("Hội nghị đã nghe báo cáo " + "về công tác xây dựng Đảng và hệ thống chính trị " * 8
+            + "và đồng chí Lò Văn Pánh chủ trì phần thảo luận của hội nghị.")
+    shown = sentence_at(text, text.index("Pánh"), width=80)
+    assert "Lò Văn Pánh" in shown and shown.startswith("…") and len(shown) <= 82
+    words = set(text.split())
+    assert all(word in words for word in shown.strip("…").split())
+
+
+def test_error_report_missed_percentage_shows_the_sentence_it_is_written_in():
+    text = "Mở đầu. Năm 2023, tỷ lệ tiêm chủng đầy đủ đạt 96,2%. Kết thúc."
+    pred = {"a": {"doc_id": "a", "text": text, "percentages": []}}
+    lines = list(explain([("a", "percentages", ["(96.2, None, None)"], [])], pred))
+    assert lines[1] == "    «Năm 2023, tỷ lệ tiêm chủng đầy đủ đạt 96,2%.»"
+
+
+def test_error_report_missed_meeting_date_shows_where_the_date_is_written():
+    text = "Tin địa phương. Sáng 5/3/2024, Sở Y tế tổ chức hội nghị."
+    pred = {"a": {"doc_id": "a", "text": text, "meeting": {}}}
+    lines = list(explain([("a", "meeting_date", "2024-03-05", None)], pred))
+    assert lines[1] == "    «Sáng 5/3/2024, Sở Y tế tổ chức hội nghị.»"
+
+
+def test_error_report_error_without_a_sentence_says_so():
+    pred = {"a": {"doc_id": "a", "text": "Hội nghị khai mạc.", "people": []}}
+    lines = list(explain([("a", "people", ["lò văn pánh"], [])], pred))
+    assert lines[1] == "    (no sentence: its words are not written so in the article)"

@@ -195,7 +195,7 @@ def test_decode_article_english_with_curly_quotes_is_windows_1252() -> None:
 @pytest.mark.parametrize(
     ("data", "what"),
     [
-        (HOI_NGHI.encode("utf-8") + b"\x00\x00\x01", "NUL bytes"),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" * 20, "control bytes"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
         (b"\x89PNG\r\n\x1a\n" + b"\x10" * 40, "PNG"),
         (bytes(range(1, 32)) * 10, "control bytes"),
@@ -205,6 +205,11 @@ def test_decode_article_binary_raises(data: bytes, what: str) -> None:
     with pytest.raises(DecodeError, match=f"^binary data.*{what}") as info:
         decode_article(data)
     assert info.value.reason == "binary"
+
+
+def test_decode_article_text_with_a_few_stray_nul_bytes_is_text() -> None:
+    data = HOI_NGHI.encode("utf-8") + b"\x00\x00\x07"
+    assert decode_article(data) == (HOI_NGHI + "\x00\x00\x07", "utf-8")
 
 
 def test_decode_article_unknown_8bit_text_raises_encoding_error() -> None:
@@ -244,3 +249,29 @@ def test_load_tables_are_immutable() -> None:
 def test_parse_tables_rejects_bad_entries(entry: dict, problem: str) -> None:
     with pytest.raises(RuleError, match=problem):
         parse_tables({"encodings": {"tcvn3": entry}})
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Đồng chí Nguyễn Văn ấn, Bí thư Đảng ủy xã, chủ trì.", "Đồng chí Nguyễn Văn Ấn, Bí thư Đảng ủy xã, chủ trì."),
+    ("Dự hội nghị có ông Ngô ích ứng và bà Lê Thị ánh.", "Dự hội nghị có ông Ngô Ích Ứng và bà Lê Thị Ánh."),
+    ("Bà Trần Thị ý phát biểu.", "Bà Trần Thị Ý phát biểu."),
+])
+def test_decode_article_tcvn3_name_capitals_restored_after_a_surname(sentence: str, expected: str) -> None:
+    assert decode_article(encode_with_table(sentence, "tcvn3")) == (expected, "tcvn3")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Hội nghị kết thúc. ấn tượng nhất là phần thảo luận.", "Hội nghị kết thúc. Ấn tượng nhất là phần thảo luận."),
+    ("ở xã Tân Lập, hội nghị diễn ra sáng nay.", "Ở xã Tân Lập, hội nghị diễn ra sáng nay."),
+])
+def test_decode_article_tcvn3_sentence_start_capital_restored(sentence: str, expected: str) -> None:
+    assert decode_article(encode_with_table(sentence, "tcvn3")) == (expected, "tcvn3")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Văn phòng Tỉnh ủy và Huyện ủy Mường Chà tổ chức hội nghị.",
+    "Thành phố Hà Nội ấn định ngày tổ chức hội nghị.",
+    "Đồng chí Lê Văn Hùng ủng hộ ý kiến của đại biểu.",
+])
+def test_decode_article_tcvn3_lowercase_after_capitals_stays_lowercase(sentence: str) -> None:
+    assert decode_article(encode_with_table(sentence, "tcvn3")) == (sentence, "tcvn3")

@@ -84,7 +84,7 @@ def test_read_inputs_txt_gives_article_named_by_stem(tmp_path: Path) -> None:
 def test_read_inputs_nfd_text_passes_through_unchanged(tmp_path: Path) -> None:
     text = unicodedata.normalize("NFD", HOI_NGHI)
     result = only(write(tmp_path / "w1_03.txt", text))
-    assert isinstance(result, Article) and result.text == text
+    assert isinstance(result, Article) and result.text == text.replace("\x00", "\ufffd")
 
 
 def test_read_inputs_legacy_txt_converted_and_encoding_recorded(tmp_path: Path) -> None:
@@ -265,6 +265,12 @@ def test_read_inputs_jsonl_text_checked_like_files(tmp_path: Path, text: str, re
     assert result.message.startswith("bai_09 (")
 
 
+def test_read_inputs_text_with_a_few_stray_control_characters_is_an_article(tmp_path: Path) -> None:
+    text = HOI_NGHI.replace("Hội nghị", "Hội\x07 nghị") + "\x00"
+    result = only(write(tmp_path / "batch.jsonl", jsonl({"id": "bai_11", "text": text})))
+    assert isinstance(result, Article) and result.text == text.replace("\x00", "\ufffd")
+
+
 def test_read_inputs_jsonl_too_large_text(tmp_path: Path) -> None:
     result = only(write(tmp_path / "batch.jsonl", jsonl({"id": "bai_10", "text": HOI_NGHI})), max_chars=40)
     assert isinstance(result, ReadError) and result.reason == "too_large"
@@ -429,3 +435,21 @@ def test_count_documents_counts_files_and_jsonl_lines(tmp_path: Path) -> None:
 
 def test_count_documents_stdin_is_unknown(tmp_path: Path) -> None:
     assert count_documents([write(tmp_path / "a.txt", HOI_NGHI), "-"]) is None
+
+
+def test_read_inputs_nfd_file_name_gives_an_nfc_doc_id(tmp_path: Path) -> None:
+    name = unicodedata.normalize("NFD", "hội_nghị_tổng_kết")
+    write(tmp_path / f"{name}.txt", HOI_NGHI)
+    [article] = read_inputs([tmp_path])
+    assert article.doc_id == unicodedata.normalize("NFC", "hội_nghị_tổng_kết")
+
+
+def test_read_inputs_jsonl_nfd_id_becomes_nfc(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "batch.jsonl", jsonl({"id": unicodedata.normalize("NFD", "bài_số_1"), "text": HOI_NGHI})))
+    assert result.doc_id == "bài_số_1" and unicodedata.is_normalized("NFC", result.doc_id)
+
+
+def test_read_inputs_bad_json_message_says_at_column_once(tmp_path: Path) -> None:
+    result = only(write(tmp_path / "batch.jsonl", '{"id": "a", "text": "Hội\tnghị"}\n'))
+    assert isinstance(result, ReadError) and result.reason == "bad_json"
+    assert result.message.endswith("not valid JSON (Invalid control character at column 25)")

@@ -41,3 +41,20 @@ def test_extractor_on_a_pipeline_passed_in_leaves_its_vocabulary_alone(nlp):
 def test_extractor_refuses_a_zone_of_no_documents():
     with pytest.raises(ValueError, match="zone_docs"):
         Extractor(zone_docs=0)
+
+
+def test_extractor_control_character_inside_hoi_nghi_keeps_the_title(extractor):
+    text = "Sáng 12/3/2024, Hội Nông dân xã tổ chức Hội\x07 nghị sơ kết quý I năm 2024.\x00"
+    record = extractor.extract(text, doc_id="bel")
+    assert record.meeting.title is not None and record.meeting.title.startswith("Hội nghị sơ kết")
+    assert record.meeting.title_evidence.text.startswith("Hội\x07 nghị")
+
+
+def test_extractor_finds_a_name_whose_tcvn3_capitals_were_typed_lowercase(extractor):
+    from hoinghi.pipeline.inputs.decoding import decode_article
+    from tests.inputs.test_decoding import encode_with_table
+
+    sentence = "Sáng 9/1/2024, Hội Cựu chiến binh huyện tổ chức hội nghị tổng kết. Đồng chí Ngô ích ứng, Chủ tịch Hội, chủ trì."
+    text, encoding = decode_article(encode_with_table(sentence, "tcvn3"))
+    record = extractor.extract(text, doc_id="abc")
+    assert encoding == "tcvn3" and "Ngô Ích Ứng" in [p.name for p in record.people]

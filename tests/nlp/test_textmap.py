@@ -43,6 +43,12 @@ def test_invisible_characters_are_dropped_but_mapped():
     assert m.original_span(4, 8)[2] == "nghị"
 
 
+def test_stray_control_characters_are_dropped_but_mapped():
+    m = normalize("Hội\x07 nghị\x00 cán bộ")
+    assert m.text == "Hội nghị cán bộ"
+    assert m.original_span(4, 8) == (5, 9, "nghị")
+
+
 def test_span_outside_text_is_refused():
     with pytest.raises(ValueError):
         normalize("abc").original_span(2, 9)

@@ -25,6 +25,8 @@ FORBIDDEN = {
     "hoinghi.pipeline.batch": ("hoinghi.pipeline.archive", "hoinghi.pipeline.web", "hoinghi.pipeline.cli"),
     "hoinghi.pipeline.evaluation": ("hoinghi.pipeline.inputs", "hoinghi.pipeline.batch", "hoinghi.pipeline.archive",
                                     "hoinghi.pipeline.web", "hoinghi.pipeline.cli"),
+    "hoinghi.pipeline.crossyear": ("hoinghi.pipeline.inputs", "hoinghi.pipeline.nlp", "hoinghi.pipeline.batch",
+                                   "hoinghi.pipeline.web", "hoinghi.pipeline.cli", "hoinghi.pipeline.evaluation"),
     "hoinghi.pipeline.web": ("hoinghi.pipeline.inputs", "hoinghi.pipeline.nlp", "hoinghi.pipeline.batch",
                              "hoinghi.pipeline.cli"),
 }

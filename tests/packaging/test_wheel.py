@@ -82,10 +82,11 @@ def test_wheel_lists_every_package_of_the_tree():
 
 
 def test_wheel_extracts_the_seeds_outside_the_checkout(installed, tmp_path, extractor):
+    (tmp_path / "in").mkdir()
     for doc_id in SEEDS:
-        shutil.copy(ROOT / "corpus" / "articles" / f"{doc_id}.txt", tmp_path / f"{doc_id}.txt")
+        shutil.copy(ROOT / "corpus" / "articles" / f"{doc_id}.txt", tmp_path / "in" / f"{doc_id}.txt")
     out = tmp_path / "facts.jsonl"
-    done = _run(installed, tmp_path, "-m", "hoinghi", "extract", str(tmp_path), "-o", str(out), "-j", "1", "-q")
+    done = _run(installed, tmp_path, "-m", "hoinghi", "extract", str(tmp_path / "in"), "-o", str(out), "-j", "1", "-q")
     assert done.returncode == 0, done.stderr
     where = _run(installed, tmp_path, "-c", "import hoinghi, hoinghi.rules; print(hoinghi.__file__); print(hoinghi.rules.__file__)")
     assert all(line.startswith(str(installed)) for line in where.stdout.split()), where.stdout

@@ -101,3 +101,32 @@ def test_browser_name_typed_without_diacritics_finds_the_article(served, browser
     assert browser.find_element(By.CSS_SELECTOR, ".hoinghi-text mark.f-date").text == "26/01/2024"
     assert browser.save_screenshot(str(tmp_path / "article.png"))
     assert (tmp_path / "search.png").read_bytes()[:8] == (tmp_path / "article.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_browser_start_page_shows_an_analyst_the_archive(served, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(served + "/")
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert "Tin hội nghị" in page and "rows in" not in page
+    bars = browser.find_elements(By.CSS_SELECTOR, "svg.hoinghi-chart rect.bar")
+    years = {int(b.find_element(By.TAG_NAME, "title").get_attribute("textContent").split()[-2].rstrip(":"))
+             for b in bars}
+    assert bars and min(years) >= 2000
+    latest = browser.find_elements(By.CSS_SELECTOR, ".hoinghi-latest li a")
+    bodies = browser.find_elements(By.CSS_SELECTOR, ".hoinghi-bodies tbody tr")
+    assert len(latest) == 10 and bodies
+    assert browser.save_screenshot(str(tmp_path / "start.png"))
+    latest[0].click()
+    assert browser.find_elements(By.CSS_SELECTOR, ".hoinghi-text")
+
+
+def test_browser_people_at_meetings_have_date_body_and_roles_in_vietnamese(served, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(served + "/")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Người dự hội nghị").click()
+    headers = [th.text.strip() for th in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns th")]
+    assert headers[:6] == ["name", "titles", "roles", "date", "body", "meeting"]
+    roles = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "td.col-roles")]
+    assert "chủ trì (chair)" in roles and not any(r.startswith("[") for r in roles)
