@@ -8,6 +8,7 @@ tests skip and say why.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -112,8 +113,20 @@ def pg_url() -> Iterator[str]:
     try:
         yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
     finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        _drop_database(psycopg, admin, sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def _drop_database(psycopg: Any, admin: str, statement: Any, tries: int = 20) -> None:
+    """Drop a test database; a backend still closing (a killed indexer's, an autovacuum worker) may hold it a moment."""
+    for left in range(tries, 0, -1):
+        try:
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(statement)
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if left == 1:
+                raise
+            time.sleep(0.25)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -27,7 +27,7 @@ def _db_option(func):  # type: ignore[no-untyped-def]
 
 @click.command("index")
 @click.argument("inputs", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
+                type=click.Path(exists=True, allow_dash=True, path_type=Path))
 @_db_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Records a transaction (default 5000; PostgreSQL: also never more than one file, so a part "
