@@ -166,9 +166,10 @@ class Archive(ABC):
 
     def search(self, text: str = "", *, person: str | None = None, body: str | None = None,
                award: str | None = None, year: int | None = None, kind: str | None = None,
-               limit: int = 20) -> list[Hit]:
+               quantity: str | None = None, limit: int = 20) -> list[Hit]:
         """Ranked hits for words of the text and filters, diacritics optional: ``search("lam duc xuan")``."""
-        query = SearchQuery.parse(text, person=person, body=body, award=award, year=year, kind=kind, limit=limit)
+        query = SearchQuery.parse(text, person=person, body=body, award=award, year=year, kind=kind, quantity=quantity,
+                                  limit=limit)
         if query.is_empty:
             return []
         ranked = self._ranked(query)

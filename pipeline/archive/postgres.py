@@ -27,7 +27,7 @@ _MIGRATE_LOCK = 0x686F696E_0001
 _WRITE_LOCK = 0x686F696E_0002
 _PHRASE = "phraseto_tsquery('simple', %s)"
 # Tables of one row a fact, keyed by article (people and their titles are written apart).
-_FACT_TABLES = ("dates", "awards", "percentages")
+_FACT_TABLES = ("dates", "awards", "percentages", "quantities")
 
 
 def _insert(table: str, row: dict[str, Any], returning: bool = False) -> str:
@@ -190,7 +190,8 @@ class PostgresArchive(Archive):
         meeting = {"article_id": article_id, **rows.meeting}
         c.execute(_insert("meetings", meeting), meeting)
         with c.cursor() as cur:
-            for table, items in (("dates", rows.dates), ("awards", rows.awards), ("percentages", rows.percentages)):
+            for table, items in (("dates", rows.dates), ("awards", rows.awards), ("percentages", rows.percentages),
+                                ("quantities", rows.quantities)):
                 if items:
                     cur.executemany(_insert(table, {"article_id": 0, **items[0]}),
                                     [{"article_id": article_id, **item} for item in items])
@@ -219,7 +220,11 @@ class PostgresArchive(Archive):
         if query.award:
             where.append(f"f.awards_tsv @@ {_PHRASE}")
             params.append(query.award)
+        like = query.quantity_like()
         if query.has_text:
+            if like:
+                where.append("EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = f.article_id AND q.folded LIKE %s)")
+                params.append(like)
             for facet in query.facets():
                 where.append(f"f.facets_tsv @@ {_PHRASE}")
                 params.append(facet)
@@ -244,6 +249,9 @@ class PostgresArchive(Archive):
             if query.kind is not None:
                 where.append("EXISTS (SELECT 1 FROM percentages p WHERE p.article_id = a.id AND p.kind = %s)")
                 params.append(query.kind)
+            if like:
+                where.append("EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = a.id AND q.folded LIKE %s)")
+                params.append(like)
             sql = ("SELECT a.doc_id, 0.0 AS score FROM articles a LEFT JOIN meetings m ON m.article_id = a.id "
                    f"WHERE {' AND '.join(where)} ORDER BY coalesce(m.date, a.published) DESC NULLS LAST, a.doc_id "
                    "LIMIT %s")
@@ -266,7 +274,7 @@ class PostgresArchive(Archive):
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM articles ORDER BY doc_id")]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "meetings", "dates", "people", "person_titles", "awards", "percentages")
+        tables = ("articles", "meetings", "dates", "people", "person_titles", "awards", "percentages", "quantities")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def close(self) -> None:

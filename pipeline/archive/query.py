@@ -43,25 +43,26 @@ class SearchQuery:
     award: str | None = None
     year: int | None = None
     kind: str | None = None
+    quantity: str | None = None
     limit: int = 20
 
     @classmethod
     def parse(cls, text: str = "", *, person: str | None = None, body: str | None = None,
               award: str | None = None, year: int | None = None, kind: str | None = None,
-              limit: int = 20) -> "SearchQuery":
+              quantity: str | None = None, limit: int = 20) -> "SearchQuery":
         """Fold and check what was typed; raises :class:`ArchiveError` on a bad kind, year or limit, or a query
         longer than ``MAX_QUERY_CHARS``."""
-        typed = sum(len(part or "") for part in (text, person, body, award))
+        typed = sum(len(part or "") for part in (text, person, body, award, quantity))
         if typed > MAX_QUERY_CHARS:
             raise ArchiveError("search", f"the query is {typed:,} characters long; a search takes at most "
-                                         f"{MAX_QUERY_CHARS} (words, person, body and award together)")
+                                         f"{MAX_QUERY_CHARS} (words, person, body, award and quantity together)")
         if kind is not None and kind not in KINDS:
             raise ArchiveError("search", f"kind {kind!r} is not one of {', '.join(KINDS)}")
         if year is not None and not 1900 <= year <= 2100:
             raise ArchiveError("search", f"year {year} is outside 1900-2100")
         if limit < 1:
             raise ArchiveError("search", f"limit {limit} is below 1")
-        return cls(parse_terms(text), _phrase(person), _phrase(body), _phrase(award), year, kind, limit)
+        return cls(parse_terms(text), _phrase(person), _phrase(body), _phrase(award), year, kind, _phrase(quantity), limit)
 
     def as_phrase(self) -> "SearchQuery":
         """The same query with its words as one phrase: ``lam duc xuan`` → ``"lam duc xuan"``."""
@@ -74,7 +75,7 @@ class SearchQuery:
 
     @property
     def is_empty(self) -> bool:
-        return not self.has_text and self.year is None and self.kind is None
+        return not self.has_text and self.year is None and self.kind is None and self.quantity is None
 
     @property
     def whole(self) -> str | None:
@@ -87,11 +88,15 @@ class SearchQuery:
 
     def needles(self) -> tuple[str, ...]:
         """The folded phrases to mark in a hit's sentence, filters first, then the whole phrase, then words."""
-        return tuple(p for p in (self.person, self.award, self.body, self.whole, *self.terms) if p)
+        return tuple(p for p in (self.person, self.award, self.body, self.quantity, self.whole, *self.terms) if p)
 
     def facets(self) -> tuple[str, ...]:
         """The year and kind as the index's facet words: ``year=2024, kind="vote"`` → ``("y2024", "kvote")``."""
         return tuple(f for f in (self.year and f"y{self.year}", self.kind and f"k{self.kind}") if f)
+
+    def quantity_like(self) -> str | None:
+        """The ``LIKE`` pattern over ``quantities.folded`` for ``--quantity``: ``"dang vien"`` → ``"%dang vien%"``."""
+        return f"%{self.quantity}%" if self.quantity else None
 
     def fts5(self) -> str | None:
         """The SQLite FTS5 MATCH expression, or None without words, person, body or award.

@@ -32,6 +32,7 @@ class ArticleRows:
     people: list[tuple[Row, list[Row]]] = field(default_factory=list)
     awards: list[Row] = field(default_factory=list)
     percentages: list[Row] = field(default_factory=list)
+    quantities: list[Row] = field(default_factory=list)
     fts: Row = field(default_factory=dict)
 
 
@@ -95,6 +96,10 @@ def article_rows(record: ArticleFacts, *, indexed_at: str | None = None, sha1: s
     percentages = [{"ordinal": i, "value": q.value, "numerator": q.numerator, "denominator": q.denominator,
                     "kind": q.kind, "year": q.year, "subject": q.subject, "subject_folded": fold_words(q.subject or ""),
                     "rule": q.rule, "confidence": q.confidence, **_ev(q.evidence)} for i, q in enumerate(record.percentages)]
+    quantities = [{"ordinal": i, "value": q.value, "value_text": q.value_text, "unit": q.unit,
+                   "base_value": q.base_value, "base_unit": q.base_unit, "bound": q.bound, "kind": q.kind,
+                   "year": q.year, "subject": q.subject, "folded": fold_words(f"{q.subject or ''} ; {q.unit}"),
+                   "rule": q.rule, "confidence": q.confidence, **_ev(q.evidence)} for i, q in enumerate(record.quantities)]
     bodies = [m.host, *(a.issuer for a in record.awards)]
     fts = {
         "title": fold_words(" ; ".join(dict.fromkeys(t for t in (meta.title, m.title) if t))),
@@ -105,4 +110,5 @@ def article_rows(record: ArticleFacts, *, indexed_at: str | None = None, sha1: s
         "bodies": fold_words(" ; ".join(b for b in bodies if b)),
         "facets": facet_words(article["year"], (q.kind for q in record.percentages)),
     }
-    return ArticleRows(record.doc_id, article["record_sha1"], article, meeting, dates, people, awards, percentages, fts)
+    return ArticleRows(record.doc_id, article["record_sha1"], article, meeting, dates, people, awards, percentages,
+                      quantities, fts)

@@ -125,7 +125,8 @@ class SQLiteArchive(Archive):
         article_id = c.execute(_insert("articles", rows.article), rows.article).lastrowid
         meeting = {"article_id": article_id, **rows.meeting}
         c.execute(_insert("meetings", meeting), meeting)
-        for table, items in (("dates", rows.dates), ("awards", rows.awards), ("percentages", rows.percentages)):
+        for table, items in (("dates", rows.dates), ("awards", rows.awards), ("percentages", rows.percentages),
+                            ("quantities", rows.quantities)):
             if items:
                 c.executemany(_insert(table, {"article_id": 0, **items[0]}),
                               [{"article_id": article_id, **item} for item in items])
@@ -140,17 +141,19 @@ class SQLiteArchive(Archive):
     # -- reading ------------------------------------------------------------------------------
     def _match(self, query: SearchQuery, *, by_relevance: bool = True) -> list[tuple[str, float]]:
         match = query.fts5()
+        like = query.quantity_like()
+        has_q = " AND EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = articles_fts.rowid AND q.folded LIKE ?)" if like else ""
         if match and by_relevance:
             sql = (f"SELECT a.doc_id, -w.score FROM (SELECT rowid AS id, {_BM25} AS score FROM articles_fts "
-                   "WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) w JOIN articles a ON a.id = w.id "
+                   f"WHERE articles_fts MATCH ?{has_q} ORDER BY rowid DESC LIMIT ?) w JOIN articles a ON a.id = w.id "
                    "ORDER BY w.score, a.doc_id LIMIT ?")
-            params: tuple[Any, ...] = (match, RANK_WINDOW, query.limit)
+            params: tuple[Any, ...] = (match, *([like] if like else []), RANK_WINDOW, query.limit)
         elif match:
-            sql = ("SELECT a.doc_id, 0.0 FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? "
-                   "ORDER BY rowid DESC LIMIT ?) w JOIN articles a ON a.id = w.id "
+            sql = ("SELECT a.doc_id, 0.0 FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"
+                   f"{has_q} ORDER BY rowid DESC LIMIT ?) w JOIN articles a ON a.id = w.id "
                    "LEFT JOIN meetings m ON m.article_id = a.id "
                    "ORDER BY coalesce(m.date, a.published) DESC, a.doc_id LIMIT ?")
-            params = (match, RANK_WINDOW, query.limit)
+            params = (match, *([like] if like else []), RANK_WINDOW, query.limit)
         else:
             where, values = [], []
             if query.year is not None:
@@ -159,6 +162,9 @@ class SQLiteArchive(Archive):
             if query.kind is not None:
                 where.append("EXISTS (SELECT 1 FROM percentages p WHERE p.article_id = a.id AND p.kind = ?)")
                 values.append(query.kind)
+            if like:
+                where.append("EXISTS (SELECT 1 FROM quantities q WHERE q.article_id = a.id AND q.folded LIKE ?)")
+                values.append(like)
             sql = ("SELECT a.doc_id, 0.0 FROM articles a LEFT JOIN meetings m ON m.article_id = a.id "
                    f"WHERE {' AND '.join(where)} ORDER BY coalesce(m.date, a.published) DESC, a.doc_id LIMIT ?")
             params = (*values, query.limit)
@@ -182,7 +188,7 @@ class SQLiteArchive(Archive):
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM articles ORDER BY doc_id")]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "meetings", "dates", "people", "person_titles", "awards", "percentages")
+        tables = ("articles", "meetings", "dates", "people", "person_titles", "awards", "percentages", "quantities")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
     def close(self) -> None:

@@ -100,14 +100,16 @@ def format_table(hits: list[Hit], width: int) -> str:
 @click.option("--award", help="Words of an award's title: \"lao dong tien tien\".")
 @click.option("--year", type=click.IntRange(1900, 2100), help="The meeting's year (else the publication's).")
 @click.option("--kind", type=click.Choice(KINDS), help="Articles stating a percentage of this kind.")
+@click.option("--quantity", help="Words of a count or amount's subject or unit: \"dang vien\", \"ty dong\".")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object a hit, a line each.")
 @_db_option
 def search(text: str, person: str | None, body: str | None, award: str | None, year: int | None,
-           kind: str | None, limit: int, as_json: bool, db: str) -> None:
+           kind: str | None, quantity: str | None, limit: int, as_json: bool, db: str) -> None:
     """Search the archive: words of the text and filters, with or without diacritics; best hits first.
 
     Example: hoinghi search "lam duc xuan" --year 2024 --db archive.db
+    Example: hoinghi search --quantity "dang vien" --db archive.db
 
     Words must all occur ("quoted words" next to each other); each hit shows
     its article, date, body and the sentence with the match «marked». Words
@@ -116,11 +118,12 @@ def search(text: str, person: str | None, body: str | None, award: str | None, y
     """
     from hoinghi.pipeline.archive.store import open_archive
 
-    if not any([text.strip(), person, body, award, year, kind]):
-        raise click.UsageError("give words to search for, or --person, --body, --award, --year or --kind")
+    if not any([text.strip(), person, body, award, year, kind, quantity]):
+        raise click.UsageError("give words to search for, or --person, --body, --award, --year, --kind or --quantity")
     try:
         with open_archive(db, create=False) as archive:
-            hits = archive.search(text, person=person, body=body, award=award, year=year, kind=kind, limit=limit)
+            hits = archive.search(text, person=person, body=body, award=award, year=year, kind=kind,
+                                  quantity=quantity, limit=limit)
     except ArchiveError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -34,4 +34,10 @@ def render(record: ArticleFacts) -> str:
         frac = f" ({q.numerator}/{q.denominator})" if q.numerator is not None else ""
         lines.append(f"  {q.value:g}%{frac} {q.kind}: {q.subject or '—'}" + (f" ({q.year})" if q.year else ""))
         lines.append(f"      {_ev(q.evidence)}")
+    lines.append(f"\nquantities ({len(record.quantities)})")
+    bounds = {"over": "hơn ", "under": "dưới ", "about": "khoảng "}
+    for n in record.quantities:
+        lines.append(f"  {bounds.get(n.bound or '', '')}{n.value_text} {n.unit} {n.kind}: {n.subject or '—'}"
+                     + (f" ({n.year})" if n.year else ""))
+        lines.append(f"      {_ev(n.evidence)}")
     return "\n".join(lines)

@@ -73,3 +73,20 @@ class MeetingFact:
 
     host: Span | None = None
     title: Span | None = None
+
+
+@dataclass
+class QuantityFact:
+    """``hơn 57.000 đảng viên`` → 57000 "đảng viên", bound over; ``67.055 tỷ đồng`` → base 6.7055e13 "đồng"."""
+
+    value: float
+    unit: Span  # the unit as written, multiplier included ("tỷ đồng")
+    multiplier: float
+    base_unit: str
+    bound: str | None
+    kind: str
+    rule: str
+    span: Span  # the bound, the number and the unit
+    number: Span  # the number alone, as written
+    year: int | None = None
+    subject: Span | None = None

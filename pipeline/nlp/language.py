@@ -2,16 +2,17 @@
 
     >>> nlp = build_nlp()
     >>> nlp.pipe_names
-    ['hoinghi_dates', 'hoinghi_people', 'hoinghi_awards', 'hoinghi_percentages', 'hoinghi_meeting']
+    ['hoinghi_dates', 'hoinghi_people', 'hoinghi_awards', 'hoinghi_percentages', 'hoinghi_quantities', 'hoinghi_meeting']
 """
 from __future__ import annotations
 
 import hoinghi.pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 import spacy
-from hoinghi.pipeline.nlp.stages import awards, dates, meeting, people, percentages  # noqa: F401  (register factories)
+from hoinghi.pipeline.nlp.stages import awards, dates, meeting, people, percentages, quantities  # noqa: F401  (register factories)
 from spacy.language import Language
 
-STAGES = ("hoinghi_dates", "hoinghi_people", "hoinghi_awards", "hoinghi_percentages", "hoinghi_meeting")
+STAGES = ("hoinghi_dates", "hoinghi_people", "hoinghi_awards", "hoinghi_percentages", "hoinghi_quantities",
+          "hoinghi_meeting")
 
 
 def build_nlp(stages: tuple[str, ...] = STAGES) -> Language:

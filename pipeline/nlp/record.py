@@ -9,7 +9,7 @@ import datetime as dt
 
 from hoinghi.pipeline.nlp.facts import Span
 from hoinghi.pipeline.nlp.textmap import drop_invisible
-from hoinghi.schemas import ArticleFacts, Award, DateMention, Evidence, Meeting, Percentage, Person, SourceMeta
+from hoinghi.schemas import ArticleFacts, Award, DateMention, Evidence, Meeting, Percentage, Person, Quantity, SourceMeta
 from hoinghi.schemas.models import text_sha1
 from spacy.tokens import Doc
 
@@ -62,6 +62,7 @@ def build_record(doc: Doc, *, doc_id: str, meta: dict[str, str] | None = None) -
         Award(
             title=a.title_text or q.text(a.title) or "khen thưởng", issuer=q.text(a.issuer),
             recipient=a.recipient, count=a.count, year=a.year, rule=a.rule, evidence=q.evidence(a.span),
+            issuer_evidence=q.evidence(a.issuer) if a.issuer else None,
         )
         for a in doc._.awards
     ]
@@ -69,12 +70,23 @@ def build_record(doc: Doc, *, doc_id: str, meta: dict[str, str] | None = None) -
         Percentage(
             value=p.value, numerator=p.numerator, denominator=p.denominator, kind=p.kind, year=p.year,
             subject=q.text(p.subject), rule=f"{p.rule}/{p.kind_rule}" if p.kind_rule else p.rule,
-            evidence=q.evidence(p.span),
+            evidence=q.evidence(p.span), subject_evidence=q.evidence(p.subject) if p.subject else None,
         )
         for p in doc._.percentages
+    ]
+    quantities = [
+        Quantity(
+            value=f.value, value_text=q.text(f.number) or "", unit=q.text(f.unit) or f.base_unit,
+            base_value=f.value * f.multiplier,
+            base_unit=q.text((f.unit[1] - len(f.base_unit), f.unit[1])) or f.base_unit, bound=f.bound, kind=f.kind, year=f.year,
+            subject=q.text(f.subject), rule=f.rule, evidence=q.evidence(f.span),
+            subject_evidence=q.evidence(f.subject) if f.subject else None,
+        )
+        for f in doc._.quantities or []
     ]
     original = doc._.textmap.original
     return ArticleFacts(
         doc_id=doc_id, text_sha1=text_sha1(original), meta=SourceMeta(**(meta or {})), text=original,
         meeting=meeting, dates=dates, people=people, awards=awards, percentages=percentages,
+        quantities=quantities,
     )

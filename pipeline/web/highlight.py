@@ -72,6 +72,11 @@ def fact_spans(record: ArticleFacts) -> list[Span]:
         label = (f"{q.value:g}% {q.kind}" + (f": {q.subject}" if q.subject else "") + (f" ({q.year})" if q.year else "")
                  + confidence_note(q.confidence))
         spans.append(Span(q.evidence.start, q.evidence.end, "pct", label, f"pct-{i}", is_uncertain(q.confidence)))
+    for i, n in enumerate(record.quantities):
+        bound = {"over": "hơn ", "under": "dưới ", "about": "khoảng "}.get(n.bound or "", "")
+        label = (f"{bound}{n.value_text} {n.unit} {n.kind}" + (f": {n.subject}" if n.subject else "")
+                 + (f" ({n.year})" if n.year else "") + confidence_note(n.confidence))
+        spans.append(Span(n.evidence.start, n.evidence.end, "qty", label, f"qty-{i}", is_uncertain(n.confidence)))
     return spans
 
 

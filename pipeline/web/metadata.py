@@ -109,6 +109,13 @@ def archive_metadata(database: str) -> dict[str, Any]:
             {"value": "Percent", "kind": "target, result, vote or other", "subject": "What the percentage is of",
              "confidence": _CONFIDENCE, **_EVIDENCE},
             facets=["kind", "year"]),
+        "quantities": _table(
+            "Số lượng — quantities", "Every stated count or amount: delegates, members, work done, money.",
+            {"value": "Số as written", "unit": "Unit as written (with its multiplier)",
+             "base_value": "The value with the multiplier applied", "base_unit": "Unit without the multiplier",
+             "bound": "over, under, about or empty", "kind": "target, result or other",
+             "subject": "What is counted", "confidence": _CONFIDENCE, **_EVIDENCE},
+            facets=["base_unit", "kind", "year"]),
     }
     queries = {
         "people_by_body_and_year": {"title": "Người dự hội nghị — people at meetings", "sql": PEOPLE_SQL.strip(),

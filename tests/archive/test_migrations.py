@@ -14,7 +14,7 @@ def _write_schema_1_archive(url: str, record) -> None:
     rows = article_rows(record)
     article = {k: v for k, v in rows.article.items() if k != "year"}
     fts = {k: v for k, v in rows.fts.items() if k != "facets"}
-    newer = {"date_confidence", "host_confidence", "confidence"}  # schema 3
+    newer = {"date_confidence", "host_confidence", "confidence"}  # schema 4
     meeting = {k: v for k, v in rows.meeting.items() if k not in newer}
     percentages = [{k: v for k, v in row.items() if k not in newer} for row in rows.percentages]
     if is_postgres(url):
@@ -42,7 +42,7 @@ def _write_schema_1_archive(url: str, record) -> None:
 def test_migration_schema_1_archive_opens_at_latest(archive_url, records):
     _write_schema_1_archive(archive_url, records[0])
     with open_archive(archive_url) as archive:
-        assert archive.schema_version() == LATEST == 3
+        assert archive.schema_version() == LATEST == 4
         assert [h.doc_id for h in archive.search("lam duc xuan", year=2024, kind="vote")] == ["tinh_uy_2024"]
         assert archive.search("lam duc xuan", kind="target") == []
         assert archive.record("tinh_uy_2024") == records[0]

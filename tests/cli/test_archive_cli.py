@@ -117,6 +117,18 @@ def test_cli_search_marks_an_uncertain_date(tmp_path, records):
     assert "(1 uncertain facts: confidence below 0.9)" in result.stdout
 
 
+def test_cli_search_by_quantity(tmp_path, extractor):
+    path = tmp_path / "dh.jsonl"
+    record = extractor.extract("Sáng 5/10/2025, Hội Nông dân xã tổ chức Đại hội. Đại hội có 120 đại biểu chính thức.",
+                               doc_id="nong_dan_xa")
+    path.write_text(record.model_dump_json() + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    _run("index", path, "--db", db)
+    found = _run("search", "--quantity", "dai bieu chinh thuc", "--json", "--db", db)
+    assert [json.loads(line)["doc_id"] for line in found.stdout.splitlines()] == ["nong_dan_xa"]
+    assert _run("search", "--quantity", "ty dong", "--db", db).stderr == "no article matches\n"
+
+
 def test_cli_search_query_longer_than_500_characters_is_refused(tmp_path, facts):
     db = tmp_path / "archive.db"
     _run("index", facts, "--db", db)

@@ -293,6 +293,16 @@ def test_cli_extract_min_confidence_leaves_out_less_certain_facts(tmp_path):
     assert len(kept["awards"]) < len(full["awards"])
 
 
+def test_cli_show_lists_quantities_with_bound_and_evidence(tmp_path):
+    src = tmp_path / "dh.txt"
+    src.write_text("Sáng 5/10/2025, Hội Nông dân xã tổ chức Đại hội. Đại hội có hơn 120 đại biểu.", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    CliRunner().invoke(main, ["extract", str(src), "-o", str(out), "-q"])
+    result = CliRunner().invoke(main, ["show", str(out), "--doc", "dh"])
+    assert "quantities (1)\n  hơn 120 đại biểu result: đại biểu" in result.output
+    assert "«hơn 120 đại biểu»" in result.output
+
+
 def test_cli_extract_output_that_is_the_input_exits_2_naming_both(tmp_path):
     src = tmp_path / "b.jsonl"
     src.write_text(json.dumps({"id": "a", "text": "Sáng 15-1, Sở Tư pháp tổ chức hội nghị tổng kết năm 2023."},

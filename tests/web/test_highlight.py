@@ -58,3 +58,10 @@ def test_hit_carries_the_date_confidence_and_counts_uncertain_facts(records):
                     "facts": record.model_dump_json(exclude={"text"})}, needles=["lam duc xuan"])
     assert hit.date_confidence == 0.7 and hit.uncertain == 2  # the date and the award
     assert hit.flagged(hit.date, hit.date_confidence) == "2024-01-26?"
+
+
+def test_highlight_quantities_are_marked_with_their_unit_and_subject(extractor):
+    record = extractor.extract("Đại hội có 215 đại biểu chính thức, đại diện cho hơn 9.400 hội viên.", doc_id="dh")
+    spans = [s for s in fact_spans(record) if s.kind == "qty"]
+    assert [record.text[s.start:s.end] for s in spans] == ["215 đại biểu", "hơn 9.400 hội viên"]
+    assert spans[1].label.split(" — ")[0] == "hơn 9.400 hội viên result: hội viên"  # then its confidence note, if any

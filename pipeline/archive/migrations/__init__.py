@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hoinghi.pipeline.archive.migrations import m0001_tables, m0002_year, m0003_confidence
+from hoinghi.pipeline.archive.migrations import m0001_tables, m0002_year, m0003_quantities, m0004_confidence
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Migration:
 
 MIGRATIONS: tuple[Migration, ...] = tuple(
     Migration(version, module.NAME, module.SQLITE, module.POSTGRES)
-    for version, module in enumerate((m0001_tables, m0002_year, m0003_confidence), start=1)
+    for version, module in enumerate((m0001_tables, m0002_year, m0003_quantities, m0004_confidence), start=1)
 )
 LATEST = MIGRATIONS[-1].version
 

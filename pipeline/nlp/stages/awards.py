@@ -14,9 +14,11 @@ from hoinghi.pipeline.nlp.stages.text import (
     alternation,
     caseless,
     doc_text,
+    figure_year,
     lowered,
     parse_int,
     rule_regex,
+    sentence_of,
     sentences,
     trim_span,
     years_in,
@@ -97,6 +99,10 @@ class AwardsStage:
                 named = lists.facts(titles, counts)
                 facts.extend(named)
                 facts.extend(self._carried(text, titles, named, s_end))
+        sents = sentences(doc)
+        for a in facts:  # the year its sentence states for it ("Lao động tiên tiến năm 2023")
+            s_start, s_end = sentence_of(sents, a.span[0])
+            a.year = figure_year(text, s_start, s_end, a.span[0], a.span[1], reach=None)
         doc._.awards = _drop_repeats(text, facts)
         return doc
 
@@ -247,16 +253,56 @@ class AwardsStage:
         return after[0] if after else None
 
     def _issuer(self, text: str, title: _Title, start: int) -> Span | None:
-        m = re.match(r"\s*(?:của|do)\s+([^,;.()]{2,80}?)(?=\s+(?:cho|trao|tặng|vì|năm|đã|về)\b|[,;.(]|$)",
-                     text[title.whole[1]:title.whole[1] + 120])
+        """Who gives the award, as written: a name, never a clause.
+
+        In order: "Bằng khen của Chủ tịch UBND tỉnh", a giver named in the title ("Cờ thi đua
+        Chính phủ"), "đề nghị Hội đồng Thi đua tỉnh tặng ...", "được UBND huyện trao tặng ...",
+        "thừa ủy quyền của Chủ tịch nước, ... trao", "Hội Nông dân xã đã khen thưởng ...".
+        """
+        m = _OF_ISSUER.match(text, title.whole[1])
         if m:
-            s = title.whole[1] + m.start(1)
-            return (s, s + len(m.group(1)))
-        head = text[start:title.whole[0]]
-        v = re.search(r"^(.{3,80}?)\s+(?:đã\s+)?(?:khen thưởng|tặng|trao tặng|công nhận|xếp loại|đánh giá, xếp loại)\b", head)
-        if v and v.group(1)[0].isupper():
-            return trim_span(text, start, start + len(v.group(1)))
+            return trim_span(text, *m.span("i"))
+        named = _ISSUER_IN_TITLE.search(text, title.span[0], title.span[1])
+        if named and named.start("i") > title.span[0]:
+            return named.span("i")
+        stop = text.rfind(". ", 0, title.whole[0])
+        s_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, title.whole[0]) + 1)
+        head = text[s_start:title.whole[0]]
+        verb_title = title.rule == "verb"
+        for pattern in (_PROPOSED_TO, _GIVEN_BY, _ON_BEHALF, _GIVER_VERB_TITLE if verb_title else _GIVER):
+            found = None
+            for found in pattern.finditer(head):
+                pass
+            if found:
+                s, e = trim_span(text, s_start + found.start("i"), s_start + found.end("i"))
+                if _is_name(text[s:e]):
+                    return s, e
         return None
+
+
+_NAME_PART = r"(?:[^\W\d_]|\.(?=\w)|-|\s(?=[\w-]))"
+_OF_ISSUER = re.compile(r"\s*(?:và\s+(?i:bằng khen|giấy khen|cờ thi đua|huân chương|kỷ niệm chương)\s+)?(?:của|do)\s+(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,80}?)(?=\s+(?:cho|trao|tặng|vì|năm|đã|về|nhân|đến|và|để|đề nghị|họp|tại)\b|\s*[,;.:()\n]|$)")
+_ISSUER_IN_TITLE = re.compile(r"(?P<i>(?:Thủ tướng Chính phủ|Chính [Pp]hủ|Chủ tịch nước|Chủ tịch (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)"
+                              r"(?: \w+)?|UBND (?:tỉnh|huyện|thành phố|TP|xã|phường|quận)|Bộ [A-ZĐ]\w*(?: \w+){0,3}|"
+                              r"Trung ương Đoàn|T\.Ư Đoàn|Tổng Liên đoàn Lao động Việt Nam|Tổng LĐLĐ Việt Nam))\s*$")
+_PROPOSED_TO = re.compile(r"(?i:đề nghị|trình)\s+(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,80}?)\s+(?:khen thưởng|tặng|trao tặng|xét tặng|tặng thưởng)"
+                          r"(?:\s+(?:danh hiệu|cho))?\s*$")
+_GIVEN_BY = re.compile(r"(?i:được)\s+(?P<i>[A-ZĐÂÊÔƠƯ](?:" + _NAME_PART[3:-1] + r"|,\s(?=[A-ZĐ])){1,80}?)\s+(?:trao tặng|tặng thưởng|khen thưởng|tặng|trao)(?:\s+danh hiệu)?\s*$")
+_ON_BEHALF = re.compile(r"(?i:thừa ủy quyền|thừa uỷ quyền|thay mặt)\s+(?:của\s+)?(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,60}?)(?=\s*,)")
+_GIVER = re.compile(r"(?:^|,\s*|\.\s+)(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,70}?)\s+(?:đã\s+)?(?:tổ chức\s+)?"
+                    r"(?:khen thưởng|tặng thưởng|trao tặng|tặng|xếp loại|công nhận|đánh giá, xếp loại)\b")
+_GIVER_VERB_TITLE = re.compile(r"(?:^|,\s*|\.\s+)(?P<i>[A-ZĐÂÊÔƠƯ]" + _NAME_PART + r"{1,70}?)\s+(?:đã\s+)?(?:tổ chức\s+)?$")
+_NOT_A_NAME = re.compile(r"(?i)^(?:hội nghị|đại hội|kỳ họp|buổi lễ|tại|trong|qua|dịp|nhân dịp|sau|năm|ngoài ra|bên cạnh)\b")
+
+
+def _is_name(words: str) -> bool:
+    """A giver's name: a capitalised body or post of a few words, not a clause ("Sở Nội vụ tổng hợp danh sách")."""
+    parts = words.split()
+    if not parts or len(parts) > 10 or _NOT_A_NAME.match(words):
+        return False
+    lower = [p for p in parts if p[:1].islower() and p not in ("và", "nhân", "dân", "tỉnh", "huyện", "xã", "phường",
+                                                                    "thành", "phố", "quận", "thị", "trấn", "nước")]
+    return len(lower) <= 6 and not re.search(r"\b(?:đã|cũng|tổng hợp|danh sách|các|những|để|đề nghị|tổ chức)\b", words)
 
 
 class _NamedLists:

@@ -12,12 +12,12 @@ from hoinghi.pipeline.nlp.facts import DateFact, PercentFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     alternation,
     doc_text,
+    figure_year,
     parse_decimal,
     parse_int,
     sentence_of,
     sentences,
     trim_span,
-    years_in,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -77,6 +77,7 @@ class PercentagesStage:
                 facts.append(fact)
         facts.sort(key=lambda f: f.span[0])
         meeting = next((d for d in doc._.dates or [] if d.is_meeting and d.year), None)
+        previous: PercentFact | None = None
         for fact in facts:
             s_start, s_end = sentence_of(sents, fact.span[0])
             if s_start == s_end:
@@ -85,9 +86,11 @@ class PercentagesStage:
             if fact.kind == "result" and meeting is not None and self._plans_ahead(text, s_start, fact.span[0], meeting):
                 fact.kind, fact.kind_rule = "target", "plan_year"
             fact.subject = self._subject(text, fact.span, s_start, s_end)
-            clause = text[_clause_start(text, s_start, fact.span[0]):_clause_end(text, fact.span[1], s_end)]
-            years = years_in(clause) or years_in(text[s_start:s_end])
-            fact.year = years[0] if years else None
+            if fact.subject is None and previous is not None and previous.subject is not None \
+                    and s_start <= previous.span[0] and _DOING.match(text, fact.span[1]):
+                fact.subject = previous.subject  # "8,3% đảng viên xếp loại ..., 91,7% hoàn thành tốt"
+            previous = fact
+            fact.year = figure_year(text, s_start, s_end, fact.span[0], fact.span[1], reach=None)
         doc._.percentages = facts
         return doc
 
@@ -206,17 +209,72 @@ class PercentagesStage:
 
     @staticmethod
     def _subject(text: str, span: Span, s_start: int, s_end: int) -> Span | None:
-        post = re.match(r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|"
-                        r"biểu quyết|nhất trí|tán thành|đều|trở lên|so với|năm\s+\d)\b|[,;.:()]|$)", text[span[1]:s_end])
-        if post and not re.match(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|trở lên)\b", post.group("s")):
-            s = span[1] + post.start("s")
-            return trim_span(text, s, s + len(post.group("s")))
-        pre = re.search(r"(?P<s>[^\d,;.:()%]{2,80}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm)\s*(?:tỷ lệ\s*)?$",
-                        text[_clause_start(text, s_start, span[0]):span[0]])
-        if pre:
-            s = _clause_start(text, s_start, span[0]) + pre.start("s")
-            return trim_span(text, s, s + len(pre.group("s")))
-        return None
+        """What the proportion measures: the words after it ("100% đảng viên tham gia" → "đảng viên"),
+        else those before it in its clause ("Tổng thu ngân sách đạt 104% dự toán" → "tổng thu ngân
+        sách"), never the base it is compared with ("dự toán", "kế hoạch", "so với cùng kỳ")."""
+        post = _SUBJECT_AFTER.match(text, span[1], s_end)
+        if post and _DOING.match(post.group("s")):
+            return None  # "8,3% đảng viên ..., 91,7% hoàn thành tốt nhiệm vụ": the subject is the one before
+        if post and not _BASE.match(post.group("s")):
+            s = post.start("s")
+            lead = _POST_LEAD.match(text, s, post.end("s"))
+            if lead:
+                s = lead.end()
+            words = text[s:post.end("s")].split()
+            s, e = trim_span(text, s, s + len(" ".join(words[:6])))
+            tail = _POST_TAIL.search(text, s, e)
+            return (s, tail.start()) if tail else (s, e)
+        c_start = max(max(text.rfind(ch, s_start, span[0]) for ch in ";:(\n") + 1, s_start)
+        pre = _SUBJECT_BEFORE.search(text, c_start, span[0])
+        if not pre:
+            bare = _SUBJECT_BARE.fullmatch(text, c_start, span[0])  # "...; tỷ lệ che phủ rừng 65,2%"
+            if not bare:
+                return None
+            pre = bare
+        before = text[max(s_start, pre.start("s") - 12):pre.start("s")]
+        s, e = trim_span(text, *pre.span("s"))
+        if re.search(r"\d\s*$", before) and not re.search(r"(?i)năm\s+\d{4}\s*$", before):
+            comma = text.rfind(",", s, e)
+            if comma < 0:
+                return None  # "47.530 tỷ đồng, đạt 70,6%": a share of the figure before, whose subject it takes
+            s = comma + 1  # "14.382 lượt, công suất sử dụng giường bệnh đạt 112,4%"
+        lead = _SUBJECT_LEAD.match(text, s, e)
+        if lead:
+            s = lead.end()
+        if len(text[s:e].split()) > 10:
+            comma = text.rfind(",", s, e)
+            if comma >= 0:
+                s = comma + 1
+        period = _SUBJECT_PERIOD.search(text, s, e)
+        if period:  # "tổng thu ngân sách năm 2023 đạt": the period is no part of what is measured
+            e = period.start()
+        like = re.search(r"(?i)\b(?:như|gồm|là)\s+", text[s:e])
+        if like:  # "nhiều chỉ tiêu quan trọng như gieo cấy lúa"
+            s += like.end()
+        s, e = trim_span(text, s, e)
+        tail = re.search(r"(?i)(?:\s+(?:thực hiện|ước|đều|cũng|luôn|đã|vẫn))+$", text[s:e])
+        if tail:
+            e = s + tail.start()
+        s, e = trim_span(text, s, e)
+        if e - s < 2 or len(text[s:e].split()) > 10:
+            return None
+        return s, e
+
+
+_SUBJECT_AFTER = re.compile(
+    r"[ ]*(?:\([^)]*\)[ ]*)?(?P<s>[^\d,;.:()%/“”\"]{2,80}?)(?=\s+(?:đạt|được|có|tham gia|hoàn thành|học tập|biểu quyết|"
+    r"nhất trí|tán thành|đều|trở lên|so với|xếp loại|thống nhất|đại diện)\b|\s+(?:và|năm)\s+\d|[,;.:()]|$)")
+_BASE = re.compile(r"(?i)\s*(?:KH|kế hoạch|dự toán|so với|so cùng kỳ|cùng kỳ|trở lên|chỉ tiêu|mục tiêu|nghị quyết|NQ|"
+                   r"đồng thời|trong tổng số|tổng số|trong đó|năm|tỷ lệ)\b")
+_SUBJECT_BEFORE = re.compile(r"(?P<s>(?:[^\d;:()%]|(?<=năm )\d{4}|(?<=đoạn )\d{4}\s*-\s*\d{4}){2,160}?)\s+(?:đạt|chiếm|bằng|là|tăng|giảm|còn|ước đạt|đạt tỷ lệ|đạt tỉ lệ|"
+                             r"với tỷ lệ|có tỷ lệ)(?:\s+(?:khoảng|gần|hơn|trên|tỷ lệ|tỉ lệ))*\s*$")
+_DOING = re.compile(r"(?i)\s*(?:hoàn thành|đạt|được|tham gia|xếp loại|có)\b")
+_POST_LEAD = re.compile(r"(?i)\s*(?:các đồng chí|các|những|toàn bộ|tất cả)\s+(?=\w)")
+_POST_TAIL = re.compile(r"(?i)(?:\s+(?:trong|tại|của|với|và|cho|ở))+$")
+_SUBJECT_BARE = re.compile(r"\s*(?P<s>(?i:tỷ lệ|tỉ lệ|tốc độ|tổng|mức|số)\s[^\d;:()%,]{2,80}?)\s*")
+_SUBJECT_LEAD = re.compile(r"(?i)\s*(?:(?:trong đó|riêng|ngoài ra|đặc biệt|qua đó|theo đó|tỷ lệ|tỉ lệ|ước|phấn đấu|"
+                           r"mục tiêu)\s+)+")
+_SUBJECT_PERIOD = re.compile(r"(?i)\s+(?:trong\s+)?(?:năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4})\b.*$")
 
 
 _YEAR_OPENING = re.compile(r"\s*(?:Trong\s+|Bước sang\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})\b[^.;:]{0,20}?,")

@@ -180,6 +180,56 @@ def years_in(text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(text)]
 
 
+_ANY_YEAR = re.compile(r"(?i)\b(?:năm\s+)?((?:19|20)\d{2})\b(?![-–/.]\d|\s*[-–]\s*\d)")
+_NOT_FIGURE_YEAR = re.compile(r"(?i)(?:\bso(?: với)?|sánh với|cùng kỳ|từ|đến|nhiệm kỳ|giai đoạn|khóa|khoá)\s*(?:năm\s*)?$")
+_CUTOFF_DATE = re.compile(r"(?i)\bđến\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}[-/.]\d{1,2}[-/.]((?:19|20)\d{2})\b")
+_MEETING_NAME = re.compile(r"(?i)\b(?:hội nghị|đại hội|kỳ họp|hội thảo)\b[^,.;:()\n]{0,80}$")
+
+
+def figure_year(text: str, s_start: int, s_end: int, start: int, end: int, *, reach: int | None = 50) -> int | None:
+    """The year the text states for the figure at ``[start, end)`` in its sentence, else ``None``.
+
+    The nearest year before the figure in its clause ("năm 2020 ước đạt 2.110 USD"), else the first in
+    the sentence before it, else one right after it in its clause ("kết nạp 520 hội viên năm 2023"),
+    within ``reach`` characters and no comma (an award's name reaches its clause's end: ``reach=None``).
+    Never a year compared with ("so với năm 2020"), a term ("nhiệm kỳ 2020-2025"), a date's or a
+    document's ("15/12/2021", "98/2023"), or the year in the meeting's name ("Hội nghị tổng kết năm 2023").
+    """
+    found = []
+    for m in _ANY_YEAR.finditer(text, s_start, s_end):
+        y_start = m.start()
+        if not m.group().lower().startswith("năm"):
+            before = text[max(s_start, y_start - 2):y_start]
+            if not before or not before.endswith(" ") or not before[:1].isalpha():
+                continue  # a bare year counts only after a word: "Thỏa ước lao động tập thể 2023"
+            if y_start > 0 and text[y_start - 1] in "/-.":
+                continue
+        head = text[max(s_start, y_start - 90):y_start]
+        if _NOT_FIGURE_YEAR.search(head) or (y_start < start and _MEETING_NAME.search(head)) \
+                or (y_start > 0 and text[y_start - 1] in "/-"):
+            continue
+        found.append((m.start(), m.end(), int(m.group(1))))
+    cutoff = _CUTOFF_DATE.search(text, s_start, start)
+    if cutoff:  # "Tổng hợp đến ngày 15-12-2021, ... 154 báo cáo": the period ends in that year
+        found.append((cutoff.start(1), cutoff.end(1), int(cutoff.group(1))))
+        found.sort()
+    if not found:
+        return None
+    c_start = max(text.rfind(ch, s_start, start) for ch in ";(\n") + 1 or s_start
+    c_start = max(c_start, s_start)
+    closes = [p for p in (text.find(ch, end, s_end) for ch in ";)\n") if p >= 0]
+    c_end = min(closes) if closes else s_end
+    before = [y for a, b, y in found if c_start <= a and b <= start]
+    if before:
+        return before[-1]
+    earlier = [y for a, b, y in found if b <= start]
+    if earlier:
+        return earlier[0]
+    limit = c_end if reach is None else min(c_end, end + reach)
+    after = [y for a, b, y in found if end <= a < limit and (reach is None or "," not in text[end:a])]
+    return after[0] if after else None
+
+
 def trim_span(text: str, start: int, end: int, chars: str = " \t\n,.;:-–—()“”\"'") -> Span:
     """Shrink ``[start, end)`` past surrounding punctuation and spaces."""
     while start < end and text[start] in chars:

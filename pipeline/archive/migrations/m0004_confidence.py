@@ -1,7 +1,7 @@
-"""Version 3: a confidence on every fact (the measured precision of the rule that found it).
+"""Version 4: a confidence on every fact (the measured precision of the rule that found it).
 
 ``meetings.date_confidence`` and ``host_confidence``, and ``confidence`` on
-people, awards and percentages; facts indexed before this version have none
+people, awards, percentages and quantities; facts indexed before this version have none
 (NULL) until they are indexed again.
 """
 
@@ -13,6 +13,7 @@ ALTER TABLE meetings ADD COLUMN host_confidence REAL;
 ALTER TABLE people ADD COLUMN confidence REAL;
 ALTER TABLE awards ADD COLUMN confidence REAL;
 ALTER TABLE percentages ADD COLUMN confidence REAL;
+ALTER TABLE quantities ADD COLUMN confidence REAL;
 """
 
 POSTGRES = """
@@ -21,4 +22,5 @@ ALTER TABLE meetings ADD COLUMN host_confidence DOUBLE PRECISION;
 ALTER TABLE people ADD COLUMN confidence DOUBLE PRECISION;
 ALTER TABLE awards ADD COLUMN confidence DOUBLE PRECISION;
 ALTER TABLE percentages ADD COLUMN confidence DOUBLE PRECISION;
+ALTER TABLE quantities ADD COLUMN confidence DOUBLE PRECISION;
 """
