@@ -223,3 +223,9 @@ def test_quantities_straight_quoted_slogan_is_no_count(run):
 def test_quantities_amount_subject_after_với(run):
     doc = run("Đoàn xã xây dựng 8 công trình thanh niên với tổng giá trị 640 triệu đồng.")
     assert subject(doc, doc._.quantities[1]) == "tổng giá trị"
+
+
+@pytest.mark.parametrize("text", ["Toàn cảnh hội nghị.\nanh-hoi-nghi-01.jpg (512 KB)\nĐại hội có 210 đại biểu chính thức.",
+                                  "Tải về: bao-cao-tong-ket.pdf (1,2 MB). Đại hội có 210 đại biểu chính thức."])
+def test_quantities_file_sizes_of_a_page_are_no_quantity(run, text):
+    assert qty(run(text)) == [(210, "đại biểu")]
