@@ -88,6 +88,19 @@ def _base_subject(subject: str) -> str:
     return " ".join(out.split()).strip(" ,") or subject
 
 
+def _done_subject(subject: str, before: str) -> str:
+    """A fraction's part is the work done when the words before it say so ("A đã thực hiện là 40/50"):
+    its subject keeps them, so a restated total is never read as the part done."""
+    low = subject.lower()
+    for w in sorted(rules.load("crossyear").lexicon("cumulative"), key=len, reverse=True):
+        pat = r"(?<!\w)" + re.escape(w) + r"(?!\w)"
+        if re.search(pat, low):
+            return subject
+        if re.search(pat, before.lower()):
+            return f"{subject} {w}".strip()
+    return subject
+
+
 def figures_of(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]:
     """Every quantity, percentage (with its fraction's parts) and award count of the record."""
     return [replace(f, article_year=year) for f in _figures(record, body, year)]
@@ -124,7 +137,8 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
             value, series_unit = in_series_unit(float(number), unit) if unit else (float(number), "")
             part_kind = "target" if p.kind == "target" else "result"  # a fraction's parts are counts as stated
             out.append(Figure(record.doc_id, part, value, where.group(), series_unit, None, part_kind, fig_year, p.year,
-                              _base_subject(subject) if part == "denominator" else subject, Evidence(start=start, end=end, text=text[start:end]), sent, url, body,
+                              _base_subject(subject) if part == "denominator"
+                              else _done_subject(subject, text[max(sent.start, start - 60):start]), Evidence(start=start, end=end, text=text[start:end]), sent, url, body,
                               index=i))
     for i, a in enumerate(record.awards):
         m = re.match(r"\D*?(\d[\d.]*)\s+([^\W\d]+(?: [^\W\d]+)?)", a.evidence.text)
