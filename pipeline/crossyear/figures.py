@@ -101,6 +101,27 @@ def _done_subject(subject: str, before: str) -> str:
     return subject
 
 
+def _counted(subject: str, unit: str, clause: str) -> str:
+    """A subject that is only its unit, told by the verb before it: "kết nạp 1.405 đảng viên" →
+    "đảng viên mới", "nâng tổng số hội viên lên 118.240 hội viên" → "tổng số hội viên"."""
+    if subject.strip().lower() != unit.strip().lower():
+        return subject
+    table = rules.load("crossyear")
+    low = clause.lower()
+    hits = [(m.start(), side) for side in ("counted_new", "counted_total") for w in table.lexicon(side)
+            for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)]
+    if not hits:
+        return subject
+    return f"{subject} mới" if max(hits)[1] == "counted_new" else f"tổng số {subject}"
+
+
+def _clause_before(text: str, sent_start: int, start: int) -> str:
+    """The words of a figure's clause before it ("Trong năm, các cấp Hội đã kết nạp" → "các cấp Hội đã kết nạp")."""
+    head = text[sent_start:start]
+    cut = max(head.rfind(ch) for ch in ",;:(")
+    return head[cut + 1:]
+
+
 def figures_of(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]:
     """Every quantity, percentage (with its fraction's parts) and award count of the record."""
     return [replace(f, article_year=year) for f in _figures(record, body, year)]
@@ -113,9 +134,10 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
     for i, q in enumerate(record.quantities):
         value, unit = in_series_unit(q.value, q.unit)
         fig_year = q.year or (year + 1 if q.kind == "target" and year else year)
+        sent = sentence_of(text, q.evidence.start, q.evidence.end)
+        subject = _counted(q.subject or q.unit, q.unit, _clause_before(text, sent.start, q.evidence.start))
         out.append(Figure(record.doc_id, "quantity", value, q.value_text, unit, q.bound, q.kind, fig_year, q.year,
-                          q.subject or q.unit, q.evidence, sentence_of(text, q.evidence.start, q.evidence.end), url,
-                          body, index=i))
+                          subject, q.evidence, sent, url, body, index=i))
     for i, p in enumerate(record.percentages):
         sent = sentence_of(text, p.evidence.start, p.evidence.end)
         fig_year = p.year or (year + 1 if p.kind == "target" and year else year)
