@@ -195,6 +195,14 @@ class QuantitiesStage:
                     return None
                 unit_word = words[k]
                 unit_low, base_start = unit_word.low, unit_word.start
+        for n in (3, 2):  # "95 cấp ủy viên", "3 Phó chủ tịch": a counted noun of words the tokenizer split
+            last = k + n - 1
+            if last < len(words) and all(words[x + 1].start - words[x].end == 1 for x in range(k, last)):
+                phrase = " ".join(words[x].low for x in range(k, last + 1))
+                if phrase in self.counted and unit_low not in self.counted:
+                    unit_word = _Word(phrase, unit_word.start, words[last].end, unit_word.upper)
+                    unit_low, k = phrase, last
+                    break
         if not _same_line(text[words[j - 1].end:words[j].start]):
             return None  # "Lượt xem: 118" then a new line: the number stands alone
         if _in_quotes(text, words[i].start):
