@@ -115,6 +115,17 @@ def _counted(subject: str, unit: str, clause: str) -> str:
     return f"{subject} mới" if max(hits)[1] == "counted_new" else f"tổng số {subject}"
 
 
+def _counted_as(unit: str, after: str) -> str | None:
+    """ "2.896 đảng viên là cấp ủy viên các cấp" counts committee members: the noun after "là"."""
+    m = re.match(r"\s+là\s+([^\W\d]+(?:\s+[^\W\d]+){0,4})", after)
+    if not m:
+        return None
+    low = m.group(1).lower()
+    nouns = sorted(rules.load("quantities").lexicon("counted_nouns"), key=len, reverse=True)
+    noun = next((n for n in nouns if low == n or low.startswith(n + " ")), None)
+    return noun if noun and noun != unit.lower() else None
+
+
 def _clause_before(text: str, sent_start: int, start: int) -> str:
     """The words of a figure's clause before it ("Trong năm, các cấp Hội đã kết nạp" → "các cấp Hội đã kết nạp")."""
     head = text[sent_start:start]
@@ -135,7 +146,17 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
         value, unit = in_series_unit(q.value, q.unit)
         fig_year = q.year or (year + 1 if q.kind == "target" and year else year)
         sent = sentence_of(text, q.evidence.start, q.evidence.end)
-        subject = _counted(q.subject or q.unit, q.unit, _clause_before(text, sent.start, q.evidence.start))
+        lead = _clause_before(text, sent.start, q.evidence.start)
+        subject = _counted(q.subject or q.unit, q.unit, lead)
+        noun = _counted_as(q.unit, text[q.evidence.end:q.evidence.end + 60]) if subject == (q.subject or q.unit) else None
+        if noun:
+            value, unit, subject = q.value, noun, noun
+        if subject.strip().lower() == unit.strip().lower() and lead.strip().lower() in ("có", "trong đó có", "trong đó"):
+            # "(có 2.105 cấp ủy viên)": part of the figure before it, told apart by what that one counts
+            parent = next((f for f in reversed(out) if f.source == "quantity" and f.sentence.start == sent.start
+                           and f.subject.lower() != f.unit.lower()), None)
+            if parent is not None:
+                subject = f"{subject} ({parent.subject})"
         out.append(Figure(record.doc_id, "quantity", value, q.value_text, unit, q.bound, q.kind, fig_year, q.year,
                           subject, q.evidence, sent, url, body, index=i))
     for i, p in enumerate(record.percentages):
