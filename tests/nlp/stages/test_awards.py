@@ -178,3 +178,8 @@ def test_awards_caption_repeating_the_body_is_dropped(run):
 def test_awards_fraction_count_with_thousands(run):
     doc = run("Năm 2023, phường có 3.126/3.274 hộ đạt danh hiệu Gia đình văn hóa, được UBND phường công nhận.")
     assert awards(doc) == [("Gia đình văn hóa", "collective", 3126)]
+
+
+def test_awards_count_with_its_own_verb_keeps_out_of_a_later_title(run):
+    doc = run("Năm 2025, Hội phấn đấu kết nạp 1.300 hội viên và vận động 450 hộ đạt danh hiệu gia đình văn hóa.")
+    assert awards(doc) == [("gia đình văn hóa", "collective", 450)]

@@ -223,3 +223,8 @@ def test_quantities_straight_quoted_slogan_is_no_count(run):
 def test_quantities_amount_subject_after_với(run):
     doc = run("Đoàn xã xây dựng 8 công trình thanh niên với tổng giá trị 640 triệu đồng.")
     assert subject(doc, doc._.quantities[1]) == "tổng giá trị"
+
+
+def test_quantities_counted_noun_split_by_the_tokenizer_is_one_unit(run):
+    doc = run("Cấp ủy đã kỷ luật 210 đảng viên, có 95 cấp ủy viên; Hội có 3 Phó chủ tịch.")
+    assert qty(doc) == [(210, "đảng viên"), (95, "cấp ủy viên"), (3, "Phó chủ tịch")]
