@@ -82,6 +82,9 @@ class Measures:
             return 0.0
         if (unit_a == "%") != (unit_b == "%"):
             return 0.0
+        context = re.compile(r"\s*\([^()]*\)$")  # "cấp ủy viên (UBKT các cấp đã thi hành kỷ luật)": whose part
+        if bool(context.search(subject_a)) != bool(context.search(subject_b)):
+            subject_a, subject_b = context.sub("", subject_a), context.sub("", subject_b)
         a, b = self.subject_key(subject_a), self.subject_key(subject_b)
         if self._qualified_apart(f"{norm(subject_a)} {norm(unit_a)}", f"{norm(subject_b)} {norm(unit_b)}"):
             return 0.0

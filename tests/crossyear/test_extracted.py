@@ -116,3 +116,14 @@ def test_extracted_committee_members_are_told_apart_by_the_figure_they_belong_to
                              "có 49 cấp ủy viên."))
     pairs = sorted(sorted(p.value for p in s.points) for s in linked(result.series) if s.points[0].value < 100)
     assert pairs == [[31, 35], [49, 52]]
+
+
+def test_extracted_holders_of_a_title_join_the_count_of_that_title(extractor):
+    url = "https://baobinhduong.vn/tinh-doan-{}.html"
+    result = _analyse(
+        extractor,
+        ("A", url.format(1), "Ngày 10/10, Đại hội Tỉnh đoàn lần thứ X, nhiệm kỳ 2022-2027 bầu Ban Chấp hành gồm 45 đồng chí. "
+                             "Phó Bí thư Tỉnh đoàn gồm 3 đồng chí."),
+        ("B", url.format(2), "Ngày 12/11, Đại hội Tỉnh đoàn lần thứ XI, nhiệm kỳ 2027-2032 bầu Ban Chấp hành gồm 47 người; "
+                             "trong đó có 4 Phó bí thư."))
+    assert [3, 4] in [sorted(p.value for p in s.points) for s in linked(result.series)]

@@ -91,6 +91,8 @@ class QuantitiesStage:
         self.body_head = re.compile(rf"(?<!\w){_body_alternation(lex('body_heads'))}(?!\w)")
         self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
                                     r"[^.;,\n(]{0,80})")
+        self.title_gom = re.compile(rf"(?<!\w)(?P<t>{_body_alternation(lex('member_titles'))}[^\W\d]*(?:\s+[^\W\d]+){{0,4}}?)"
+                                    r"\s+gồm(?:\s+có)?\s*:?\s*$")
         self.bodies_of = frozenset(_low(w) for w in lex("bodies_of_places"))
         self.page_counters = frozenset(_low(w) for w in lex("page_counters"))
         self.classifiers = frozenset(_low(w) for w in lex("classifiers"))
@@ -456,6 +458,9 @@ class QuantitiesStage:
         into = self.into_body.match(text, fact.unit[1])
         if into:
             return self._body_name(text, into.start("b"), into.end("b"))
+        title = self.title_gom.search(text, max(0, fact.span[0] - 80), fact.span[0])  # no stop inside it
+        if title:  # "Phó Bí thư Tỉnh đoàn gồm 3 đồng chí": the holders of a title
+            return trim_span(text, *title.span("t"))
         window = max(s_start, fact.span[0] - 160)
         heads = [m for m in self.body_head.finditer(text, window, fact.span[0])]
         if not heads:
