@@ -74,25 +74,25 @@ A.append(("VLG_LDLD_2025", "https://baovinhlong.vn/ldld-tinh-vinh-long-tong-ket-
 
 # 4. Thanh tra tỉnh Nam Định: two papers a year, one rounded, one in conflict.
 A.append(("NDI_TT_2022", "https://baonamdinh.vn/thanh-tra-tinh-tong-ket-2022.html", "2023-01-06", "Thanh tra tỉnh",
-  "Ngày 6/1, Thanh tra tỉnh tổng kết công tác thanh tra năm 2022. Năm 2022, toàn ngành triển khai [[Q|1.180|cuộc|thanh tra hành chính|result||2022]] và [[Q|2.460|cuộc|thanh tra, kiểm tra chuyên ngành|result||2022]]; phát hiện sai phạm về kinh tế [[Q|38,2|tỷ đồng|sai phạm về kinh tế|result||]]."))
+  "Ngày 6/1, Thanh tra tỉnh tổng kết công tác thanh tra năm 2022. Năm 2022, toàn ngành triển khai [[Q|1.180|cuộc|thanh tra hành chính|result||2022]] thanh tra hành chính và [[Q|2.460|cuộc|thanh tra, kiểm tra chuyên ngành|result||2022]] thanh tra, kiểm tra chuyên ngành; phát hiện sai phạm về kinh tế [[Q|38,2|tỷ đồng|sai phạm về kinh tế|result||]]."))
 A.append(("NDI_TT_2023", "https://baonamdinh.vn/thanh-tra-nam-dinh-tong-ket-2023.html", "2024-01-05", "Thanh tra tỉnh Nam Định",
-  "Sáng 5/1, Thanh tra tỉnh Nam Định tổ chức hội nghị tổng kết công tác năm 2023. Trong năm 2023, toàn ngành đã tiến hành [[Q|1.245|cuộc|thanh tra hành chính|result||2023]] và [[Q|2.530|cuộc|thanh tra, kiểm tra chuyên ngành|result||2023]], kiến nghị thu hồi [[Q|41,7|tỷ đồng|kiến nghị thu hồi|result||]]."))
+  "Sáng 5/1, Thanh tra tỉnh Nam Định tổ chức hội nghị tổng kết công tác năm 2023. Trong năm 2023, toàn ngành đã tiến hành [[Q|1.245|cuộc|thanh tra hành chính|result||2023]] thanh tra hành chính và [[Q|2.530|cuộc|thanh tra, kiểm tra chuyên ngành|result||2023]] thanh tra, kiểm tra chuyên ngành, kiến nghị thu hồi [[Q|41,7|tỷ đồng|kiến nghị thu hồi|result||]]."))
 A.append(("NDI_TT_2023b", "https://thanhtra.vn/nam-dinh-thanh-tra-2023.html", "2024-01-05", "Thanh tra tỉnh Nam Định",
-  "Thanh tra tỉnh Nam Định vừa tổng kết công tác năm 2023. Năm qua, ngành thanh tra tỉnh thực hiện [[Q|hơn 1.200|cuộc|thanh tra hành chính|result|over|]], kiến nghị thu hồi [[Q|gần 42|tỷ đồng|kiến nghị thu hồi|result|about|]]."))
+  "Thanh tra tỉnh Nam Định vừa tổng kết công tác năm 2023. Năm qua, ngành thanh tra tỉnh thực hiện [[Q|hơn 1.200|cuộc|thanh tra hành chính|result|over|]] thanh tra hành chính, kiến nghị thu hồi [[Q|gần 42|tỷ đồng|kiến nghị thu hồi|result|about|]]."))
 A.append(("NDI_TT_2024", "https://baonamdinh.vn/thanh-tra-tinh-tong-ket-2024.html", "2025-01-08", "Thanh tra tỉnh Nam Định",
-  "Ngày 8/1, Thanh tra tỉnh Nam Định tổng kết năm 2024. Năm 2024, toàn ngành thực hiện [[Q|1.310|cuộc|thanh tra hành chính|result||2024]] và [[Q|2.615|cuộc|thanh tra, kiểm tra chuyên ngành|result||2024]]."))
+  "Ngày 8/1, Thanh tra tỉnh Nam Định tổng kết năm 2024. Năm 2024, toàn ngành thực hiện [[Q|1.310|cuộc|thanh tra hành chính|result||2024]] thanh tra hành chính và [[Q|2.615|cuộc|thanh tra, kiểm tra chuyên ngành|result||2024]] thanh tra, kiểm tra chuyên ngành."))
 A.append(("NDI_TT_2024b", "https://thanhtra.vn/nam-dinh-tong-ket-nganh-2024.html", "2025-01-08", "Thanh tra tỉnh",
-  "Thanh tra tỉnh Nam Định tổng kết công tác năm 2024 ngày 8/1. Theo báo cáo, trong năm 2024 đã tiến hành [[Q|1.130|cuộc|thanh tra hành chính|result||2024]], phát hiện sai phạm về kinh tế [[Q|27,4|tỷ đồng|sai phạm về kinh tế|result||2024]]."))
+  "Thanh tra tỉnh Nam Định tổng kết công tác năm 2024 ngày 8/1. Theo báo cáo, trong năm 2024 đã tiến hành [[Q|1.130|cuộc|thanh tra hành chính|result||2024]] thanh tra hành chính, phát hiện sai phạm về kinh tế [[Q|27,4|tỷ đồng|sai phạm về kinh tế|result||2024]]."))
 
 # 5. Văn phòng Tỉnh ủy Cao Bằng: percentages against their own fractions.
 A.append(("CBA_VPTU_2022", "https://baocaobang.vn/van-phong-tinh-uy-tong-ket-2022.html", "2022-12-30", "Văn phòng Tỉnh uỷ",
-  "Chiều 30/12, Văn phòng Tỉnh uỷ tổng kết công tác năm 2022. Năm 2022, Văn phòng hoàn thành [[P|100|32|32|nhiệm vụ trong chương trình công tác|result|2022]] (32/32) nhiệm vụ trong chương trình công tác; thẩm định [[Q|214|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2022]]."))
+  "Chiều 30/12, Văn phòng Tỉnh uỷ tổng kết công tác năm 2022. Năm 2022, Văn phòng hoàn thành [[P|100|32|32|nhiệm vụ trong chương trình công tác|result|2022]] (32/32) nhiệm vụ trong chương trình công tác; thẩm định [[Q|214|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2022]] trình Thường trực Tỉnh ủy."))
 A.append(("CBA_VPTU_2023", "https://baocaobang.vn/vp-tinh-uy-tong-ket-nam-2023.html", "2023-12-29", "VP Tỉnh uỷ Cao Bằng",
-  "Ngày 29/12, VP Tỉnh uỷ Cao Bằng tổ chức hội nghị tổng kết năm 2023. Trong năm, Văn phòng đạt [[P|95|19|21|chỉ tiêu|result|2023]] (19/21 chỉ tiêu); thẩm định [[Q|236|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2023]]."))
+  "Ngày 29/12, VP Tỉnh uỷ Cao Bằng tổ chức hội nghị tổng kết năm 2023. Trong năm, Văn phòng đạt [[P|95|19|21|chỉ tiêu|result|2023]] (19/21 chỉ tiêu); thẩm định [[Q|236|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2023]] trình Thường trực Tỉnh ủy."))
 A.append(("CBA_VPTU_2024", "https://baocaobang.vn/van-phong-tinh-uy-cao-bang-2024.html", "2024-12-27", "Văn phòng Tỉnh uỷ tỉnh Cao Bằng",
-  "Ngày 27/12, Văn phòng Tỉnh uỷ tỉnh Cao Bằng tổng kết công tác năm 2024. Năm 2024, Văn phòng xử lý đúng hạn [[P|98,6|69|70|hồ sơ trọng điểm|result|2024]] (69/70) hồ sơ trọng điểm; thẩm định [[Q|251|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2024]]."))
+  "Ngày 27/12, Văn phòng Tỉnh uỷ tỉnh Cao Bằng tổng kết công tác năm 2024. Năm 2024, Văn phòng xử lý đúng hạn [[P|98,6|69|70|hồ sơ trọng điểm|result|2024]] (69/70) hồ sơ trọng điểm; thẩm định [[Q|251|văn bản|văn bản trình Thường trực Tỉnh ủy|result||2024]] trình Thường trực Tỉnh ủy."))
 A.append(("CBA_VPTU_2024b", "https://caobang.gov.vn/vp-tinh-uy-2024.html", "2024-12-27", "Văn phòng Tỉnh ủy Cao Bằng",
-  "Văn phòng Tỉnh ủy Cao Bằng tổng kết năm 2024. Năm qua, Văn phòng thẩm định [[Q|251|văn bản|văn bản trình Thường trực Tỉnh ủy|result||]] và hoàn thành [[P|96,67|29|30|nhiệm vụ|result|2024]] (29/30) nhiệm vụ."))
+  "Văn phòng Tỉnh ủy Cao Bằng tổng kết năm 2024. Năm qua, Văn phòng thẩm định [[Q|251|văn bản|văn bản trình Thường trực Tỉnh ủy|result||]] trình Thường trực Tỉnh ủy và hoàn thành [[P|96,67|29|30|nhiệm vụ|result|2024]] (29/30) nhiệm vụ."))
 
 # 6. Kiểm toán Nhà nước: sums of parts, a restated year.
 A.append(("KTNN_2022", "https://baotintuc.vn/ktnn-tong-ket-2022.html", "2022-12-28", "KTNN",
@@ -112,17 +112,17 @@ A.append(("LDO_DB_2023", "https://baolamdong.vn/tinh-uy-lam-dong-tong-ket-2023.h
 A.append(("LDO_DB_2024", "https://baolamdong.vn/tinh-uy-tong-ket-nam-2024.html", "2025-01-09", "Tỉnh ủy Lâm Đồng",
   "Ngày 9/1, Tỉnh ủy Lâm Đồng tổng kết công tác năm 2024. Trong năm 2024, toàn Đảng bộ kết nạp [[Q|1.640|đảng viên|đảng viên mới|result||2024]], tăng [[P|12,5|||đảng viên mới|other|]] so với năm 2023."))
 A.append(("LDO_DB_2024b", "https://nhandan.vn/lam-dong-ket-nap-dang-vien-2024.html", "2025-01-09", "Tỉnh ủy Lâm Đồng",
-  "Tỉnh ủy Lâm Đồng vừa tổng kết năm 2024. Năm 2024, Đảng bộ tỉnh kết nạp [[Q|1.640|đảng viên|đảng viên mới|result||2024]]; có [[Q|350|đại biểu|đại biểu chính thức|result||]] dự hội nghị trên tổng số [[Q|370|đại biểu|tổng số đại biểu|result||]] được triệu tập."))
+  "Tỉnh ủy Lâm Đồng vừa tổng kết năm 2024. Năm 2024, Đảng bộ tỉnh kết nạp [[Q|1.640|đảng viên|đảng viên mới|result||2024]]; có [[Q|350|đại biểu|đại biểu chính thức|result||]] chính thức dự hội nghị trên tổng số [[Q|370|đại biểu|tổng số đại biểu|result||]] được triệu tập."))
 
 # 8. Hội Liên hiệp Phụ nữ tỉnh Nghệ An: parts under "trong đó", a planted sum over its total.
 A.append(("NAN_LHPN_2022", "https://baonghean.vn/hoi-lhpn-tinh-tong-ket-2022.html", "2022-12-21", "Hội LHPN tỉnh",
-  "Ngày 21/12, Hội LHPN tỉnh Nghệ An tổng kết công tác Hội năm 2022. Trong năm, các cấp Hội kết nạp [[Q|4.210|hội viên|hội viên mới|result||2022]], trong đó [[Q|1.350|hội viên|hội viên là người dân tộc thiểu số|result||]] và [[Q|980|hội viên|hội viên là công nhân|result||]]."))
+  "Ngày 21/12, Hội LHPN tỉnh Nghệ An tổng kết công tác Hội năm 2022. Trong năm, các cấp Hội kết nạp [[Q|4.210|hội viên|hội viên mới|result||2022]], trong đó [[Q|1.350|hội viên|hội viên là người dân tộc thiểu số|result||]] là người dân tộc thiểu số và [[Q|980|hội viên|hội viên là công nhân|result||]] là công nhân."))
 A.append(("NAN_LHPN_2023", "https://baonghean.vn/phu-nu-nghe-an-tong-ket-2023.html", "2023-12-20", "Hội LHPN tỉnh Nghệ An",
-  "Sáng 20/12, Hội LHPN tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2023. Năm 2023, các cấp Hội hỗ trợ [[Q|3.600|hộ|hộ phụ nữ nghèo|result||2023]], gồm [[Q|2.150|hộ|hộ phụ nữ nghèo vùng miền núi|result||]] và [[Q|1.720|hộ|hộ phụ nữ nghèo vùng đồng bằng|result||]]; kết nạp [[Q|4.385|hội viên|hội viên mới|result||2023]]."))
+  "Sáng 20/12, Hội LHPN tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2023. Năm 2023, các cấp Hội hỗ trợ [[Q|3.600|hộ|hộ phụ nữ nghèo|result||2023]] phụ nữ nghèo, gồm [[Q|2.150|hộ|hộ phụ nữ nghèo vùng miền núi|result||]] ở vùng miền núi và [[Q|1.720|hộ|hộ phụ nữ nghèo vùng đồng bằng|result||]] ở vùng đồng bằng; kết nạp [[Q|4.385|hội viên|hội viên mới|result||2023]]."))
 A.append(("NAN_LHPN_2024", "https://baonghean.vn/hoi-lhpn-nghe-an-tong-ket-2024.html", "2024-12-19", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
-  "Ngày 19/12, Hội Liên hiệp Phụ nữ tỉnh Nghệ An tổng kết năm 2024. Năm 2024, toàn tỉnh kết nạp [[Q|4.502|hội viên|hội viên mới|result||2024]] và hỗ trợ [[Q|3.240|hộ|hộ phụ nữ nghèo|result||2024]], gồm [[Q|1.940|hộ|hộ phụ nữ nghèo vùng miền núi|result||]] và [[Q|1.300|hộ|hộ phụ nữ nghèo vùng đồng bằng|result||]]."))
+  "Ngày 19/12, Hội Liên hiệp Phụ nữ tỉnh Nghệ An tổng kết năm 2024. Năm 2024, toàn tỉnh kết nạp [[Q|4.502|hội viên|hội viên mới|result||2024]] và hỗ trợ [[Q|3.240|hộ|hộ phụ nữ nghèo|result||2024]] phụ nữ nghèo, gồm [[Q|1.940|hộ|hộ phụ nữ nghèo vùng miền núi|result||]] ở vùng miền núi và [[Q|1.300|hộ|hộ phụ nữ nghèo vùng đồng bằng|result||]] ở vùng đồng bằng."))
 A.append(("NAN_LHPN_2024b", "https://phunuvietnam.vn/nghe-an-phu-nu-2024.html", "2024-12-19", "Hội LHPN tỉnh Nghệ An",
-  "Hội LHPN tỉnh Nghệ An tổng kết công tác năm 2024. Năm 2024, các cấp Hội kết nạp [[Q|hơn 4.500|hội viên|hội viên mới|result|over|]], hỗ trợ [[Q|3.240|hộ|hộ phụ nữ nghèo|result||2024]]."))
+  "Hội LHPN tỉnh Nghệ An tổng kết công tác năm 2024. Năm 2024, các cấp Hội kết nạp [[Q|hơn 4.500|hội viên|hội viên mới|result|over|]], hỗ trợ [[Q|3.240|hộ|hộ phụ nữ nghèo|result||2024]] phụ nữ nghèo."))
 
 # 9. Ủy ban nhân dân tỉnh Hà Tĩnh: budget revenue targets set and results.
 A.append(("HTI_UBND_2022", "https://baohatinh.vn/ubnd-tinh-tong-ket-2022.html", "2022-12-26", "UBND tỉnh",

@@ -173,7 +173,10 @@ def sum_checks(figures: list[Figure], measures: Measures) -> list[Finding]:
         head = text[tail_start:tail_start + 60]
         if head.lstrip().lower().startswith(total.unit):  # evidence of the number alone: skip its unit
             head = head.lstrip()[len(total.unit):]
-        kind = next((k for k, rx in cues.items() if rx.match(head) or rx.match(head.lstrip(" ,:"))), None)
+        # what the total counts may follow its unit: "3.600 hộ phụ nữ nghèo, gồm ..."
+        words = re.match(r"(?:\s+[^\W\d]+){1,6}?(?=\s*[,:]?\s*(?:bao\s+gồm|gồm|trong\s+đó)\s)", head, re.IGNORECASE)
+        heads = (head, head[words.end():]) if words else (head,)
+        kind = next((k for h in heads for k, rx in cues.items() if rx.match(h) or rx.match(h.lstrip(" ,:"))), None)
         if kind is None:
             continue
         parts = []

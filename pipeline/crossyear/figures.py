@@ -88,6 +88,51 @@ def _base_subject(subject: str) -> str:
     return " ".join(out.split()).strip(" ,") or subject
 
 
+def _done_subject(subject: str, before: str) -> str:
+    """A fraction's part is the work done when the words before it say so ("A đã thực hiện là 40/50"):
+    its subject keeps them, so a restated total is never read as the part done."""
+    low = subject.lower()
+    for w in sorted(rules.load("crossyear").lexicon("cumulative"), key=len, reverse=True):
+        pat = r"(?<!\w)" + re.escape(w) + r"(?!\w)"
+        if re.search(pat, low):
+            return subject
+        if re.search(pat, before.lower()):
+            return f"{subject} {w}".strip()
+    return subject
+
+
+def _counted(subject: str, unit: str, clause: str) -> str:
+    """A subject that is only its unit, told by the verb before it: "kết nạp 1.405 đảng viên" →
+    "đảng viên mới", "nâng tổng số hội viên lên 118.240 hội viên" → "tổng số hội viên"."""
+    if subject.strip().lower() != unit.strip().lower():
+        return subject
+    table = rules.load("crossyear")
+    low = clause.lower()
+    hits = [(m.start(), side) for side in ("counted_new", "counted_total") for w in table.lexicon(side)
+            for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)]
+    if not hits:
+        return subject
+    return f"{subject} mới" if max(hits)[1] == "counted_new" else f"tổng số {subject}"
+
+
+def _counted_as(unit: str, after: str) -> str | None:
+    """ "2.896 đảng viên là cấp ủy viên các cấp" counts committee members: the noun after "là"."""
+    m = re.match(r"\s+là\s+([^\W\d]+(?:\s+[^\W\d]+){0,4})", after)
+    if not m:
+        return None
+    low = m.group(1).lower()
+    nouns = sorted(rules.load("quantities").lexicon("counted_nouns"), key=len, reverse=True)
+    noun = next((n for n in nouns if low == n or low.startswith(n + " ")), None)
+    return noun if noun and noun != unit.lower() else None
+
+
+def _clause_before(text: str, sent_start: int, start: int) -> str:
+    """The words of a figure's clause before it ("Trong năm, các cấp Hội đã kết nạp" → "các cấp Hội đã kết nạp")."""
+    head = text[sent_start:start]
+    cut = max(head.rfind(ch) for ch in ",;:(")
+    return head[cut + 1:]
+
+
 def figures_of(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]:
     """Every quantity, percentage (with its fraction's parts) and award count of the record."""
     return [replace(f, article_year=year) for f in _figures(record, body, year)]
@@ -100,9 +145,20 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
     for i, q in enumerate(record.quantities):
         value, unit = in_series_unit(q.value, q.unit)
         fig_year = q.year or (year + 1 if q.kind == "target" and year else year)
+        sent = sentence_of(text, q.evidence.start, q.evidence.end)
+        lead = _clause_before(text, sent.start, q.evidence.start)
+        subject = _counted(q.subject or q.unit, q.unit, lead)
+        noun = _counted_as(q.unit, text[q.evidence.end:q.evidence.end + 60]) if subject == (q.subject or q.unit) else None
+        if noun:
+            value, unit, subject = q.value, noun, noun
+        if subject.strip().lower() == unit.strip().lower() and lead.strip().lower() in ("có", "trong đó có", "trong đó"):
+            # "(có 2.105 cấp ủy viên)": part of the figure before it, told apart by what that one counts
+            parent = next((f for f in reversed(out) if f.source == "quantity" and f.sentence.start == sent.start
+                           and f.subject.lower() != f.unit.lower()), None)
+            if parent is not None:
+                subject = f"{subject} ({parent.subject})"
         out.append(Figure(record.doc_id, "quantity", value, q.value_text, unit, q.bound, q.kind, fig_year, q.year,
-                          q.subject or q.unit, q.evidence, sentence_of(text, q.evidence.start, q.evidence.end), url,
-                          body, index=i))
+                          subject, q.evidence, sent, url, body, index=i))
     for i, p in enumerate(record.percentages):
         sent = sentence_of(text, p.evidence.start, p.evidence.end)
         fig_year = p.year or (year + 1 if p.kind == "target" and year else year)
@@ -124,7 +180,8 @@ def _figures(record: ArticleFacts, body: Body, year: int | None) -> list[Figure]
             value, series_unit = in_series_unit(float(number), unit) if unit else (float(number), "")
             part_kind = "target" if p.kind == "target" else "result"  # a fraction's parts are counts as stated
             out.append(Figure(record.doc_id, part, value, where.group(), series_unit, None, part_kind, fig_year, p.year,
-                              _base_subject(subject) if part == "denominator" else subject, Evidence(start=start, end=end, text=text[start:end]), sent, url, body,
+                              _base_subject(subject) if part == "denominator"
+                              else _done_subject(subject, text[max(sent.start, start - 60):start]), Evidence(start=start, end=end, text=text[start:end]), sent, url, body,
                               index=i))
     for i, a in enumerate(record.awards):
         m = re.match(r"\D*?(\d[\d.]*)\s+([^\W\d]+(?: [^\W\d]+)?)", a.evidence.text)

@@ -27,8 +27,9 @@ class Measures:
     """Subject and unit keys, and their similarity (rules/crossyear.yaml and rules/bodies.yaml)."""
 
     def __init__(self, filler: frozenset[str], people: frozenset[str], qualifiers: tuple[tuple[str, ...], ...],
-                 abbreviations: tuple[tuple[re.Pattern[str], str], ...]) -> None:
+                 abbreviations: tuple[tuple[re.Pattern[str], str], ...], frame: re.Pattern[str] | None = None) -> None:
         self.filler, self.people, self.qualifiers, self.abbreviations = filler, people, qualifiers, abbreviations
+        self.frame = frame
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -39,14 +40,17 @@ class Measures:
         for entry in bodies.lexicon("abbreviations"):
             short, _, long = entry.partition(" = ")
             abbr.append((re.compile(r"(?<!\w)" + re.escape(short.strip()) + r"(?!\w)"), long.strip()))
+        frame = "|".join(re.escape(norm(w)) for w in sorted(cy.lexicon("frame"), key=len, reverse=True))
+        lead = "|".join(re.escape(norm(w)) for w in cy.lexicon("subject_lead"))
         return cls(frozenset(norm(w) for w in cy.lexicon("filler")), frozenset(norm(w) for w in cy.lexicon("people")),
-                   qualifiers, tuple(abbr))
+                   qualifiers, tuple(abbr), re.compile(rf"^(?:{lead})(?=\s)|(?<!\w)(?:{frame})(?!\w)"))
 
     def subject_key(self, subject: str) -> str:
         """Normalised words of a subject, abbreviations written out, filler words dropped."""
         for regex, long in self.abbreviations:
             subject = regex.sub(long, subject)
-        return " ".join(w for w in norm(subject).split() if w not in self.filler)
+        low = self.frame.sub(" ", norm(subject)) if self.frame else norm(subject)
+        return " ".join(w for w in low.split() if w not in self.filler)
 
     def unit_key(self, unit: str) -> str:
         """ "đồng chí", "người", "ủy viên" count people alike."""
@@ -78,6 +82,9 @@ class Measures:
             return 0.0
         if (unit_a == "%") != (unit_b == "%"):
             return 0.0
+        context = re.compile(r"\s*\([^()]*\)$")  # "cấp ủy viên (UBKT các cấp đã thi hành kỷ luật)": whose part
+        if bool(context.search(subject_a)) != bool(context.search(subject_b)):
+            subject_a, subject_b = context.sub("", subject_a), context.sub("", subject_b)
         a, b = self.subject_key(subject_a), self.subject_key(subject_b)
         if self._qualified_apart(f"{norm(subject_a)} {norm(unit_a)}", f"{norm(subject_b)} {norm(unit_b)}"):
             return 0.0

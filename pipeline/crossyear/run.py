@@ -55,10 +55,16 @@ def resolve_body(names: BodyNames, record: ArticleFacts, year: int | None) -> tu
     # no host given: the body its figures' sentences name ("UBKT các cấp đã kiểm tra 3.005 ..."), else its text's
     sentences = " . ".join(sentence_of(record.text, q.evidence.start, q.evidence.end).text
                            for q in (*record.quantities, *record.percentages))
-    host = (record.meeting.host or (names.host_in_text(sentences) if sentences else None)
-            or names.host_in_text(record.text) or "(không rõ)")
+    named = names.host_in_text(sentences) if sentences else None
+    host = record.meeting.host or named or names.host_in_text(record.text) or "(không rõ)"
     when = meeting_day(record.meeting.date, record.meta.published, year)
-    return host, names.resolve(host, url=record.meta.url, source=record.meta.source, text=record.text, when=when)
+    body = names.resolve(host, url=record.meta.url, source=record.meta.source, text=record.text, when=when)
+    if record.meeting.host and named and named.endswith(" các cấp"):
+        # the Secretariat holds the review, the figures are "UBKT các cấp"'s: a whole system's totals
+        theirs = names.resolve(named, url=record.meta.url, source=record.meta.source, text=record.text, when=when)
+        if norm(theirs.type) != norm(body.type):
+            return named, theirs
+    return host, body
 
 
 def _matches(entry: BodyEntry, wanted: str | None) -> bool:

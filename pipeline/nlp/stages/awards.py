@@ -250,6 +250,9 @@ class AwardsStage:
                 return after[0]
         if before:
             return before[-1]
+        nearer = self.count_re.search(text, c.span[1], after[0].whole[0]) if after else None
+        if nearer and re.search(r"[^\W\d]", self.link_re.sub("", text[c.span[1]:nearer.start()])):
+            return None  # "kết nạp 1.300 hội viên và vận động 450 hộ đạt danh hiệu X": the nearer count's title
         return after[0] if after else None
 
     def _issuer(self, text: str, title: _Title, start: int) -> Span | None:

@@ -234,14 +234,17 @@ class PercentagesStage:
         before = text[max(s_start, pre.start("s") - 12):pre.start("s")]
         s, e = trim_span(text, *pre.span("s"))
         if re.search(r"\d\s*$", before) and not re.search(r"(?i)năm\s+\d{4}\s*$", before):
-            comma = text.rfind(",", s, e)
+            comma = text.find(",", pre.start("s"), e)  # the first: the list after it is the subject ("15/12, số A, B đã ...")
             if comma < 0:
                 return None  # "47.530 tỷ đồng, đạt 70,6%": a share of the figure before, whose subject it takes
             s = comma + 1  # "14.382 lượt, công suất sử dụng giường bệnh đạt 112,4%"
         lead = _SUBJECT_LEAD.match(text, s, e)
         if lead:
             s = lead.end()
-        if len(text[s:e].split()) > 10:
+        done = re.search(r"(?i)\s+(?:đã|được)\s+(?:thực hiện|giải quyết|xử lý|khắc phục)$", text[s:e])
+        if done:  # "số kiến nghị A, kiến nghị B đã thực hiện là X/Y": a list, not a clause after a comma
+            e = s + done.start()
+        if len(text[s:e].split()) > 10 and not done:
             comma = text.rfind(",", s, e)
             if comma >= 0:
                 s = comma + 1

@@ -91,6 +91,8 @@ class QuantitiesStage:
         self.body_head = re.compile(rf"(?<!\w){_body_alternation(lex('body_heads'))}(?!\w)")
         self.into_body = re.compile(rf"[^.;\n]{{0,40}}?\b(?:được bầu vào|bầu vào|vào)\s+(?P<b>{_body_alternation(lex('body_heads'))}"
                                     r"[^.;,\n(]{0,80})")
+        self.title_gom = re.compile(rf"(?<!\w)(?P<t>{_body_alternation(lex('member_titles'))}[^\W\d]*(?:\s+[^\W\d]+){{0,4}}?)"
+                                    r"\s+gồm(?:\s+có)?\s*:?\s*$")
         self.bodies_of = frozenset(_low(w) for w in lex("bodies_of_places"))
         self.page_counters = frozenset(_low(w) for w in lex("page_counters"))
         self.classifiers = frozenset(_low(w) for w in lex("classifiers"))
@@ -195,6 +197,14 @@ class QuantitiesStage:
                     return None
                 unit_word = words[k]
                 unit_low, base_start = unit_word.low, unit_word.start
+        for n in (3, 2):  # "95 cấp ủy viên", "3 Phó chủ tịch": a counted noun of words the tokenizer split
+            last = k + n - 1
+            if last < len(words) and all(words[x + 1].start - words[x].end == 1 for x in range(k, last)):
+                phrase = " ".join(words[x].low for x in range(k, last + 1))
+                if phrase in self.counted and unit_low not in self.counted:
+                    unit_word = _Word(phrase, unit_word.start, words[last].end, unit_word.upper)
+                    unit_low, k = phrase, last
+                    break
         if not _same_line(text[words[j - 1].end:words[j].start]):
             return None  # "Lượt xem: 118" then a new line: the number stands alone
         if _in_quotes(text, words[i].start):
@@ -448,6 +458,9 @@ class QuantitiesStage:
         into = self.into_body.match(text, fact.unit[1])
         if into:
             return self._body_name(text, into.start("b"), into.end("b"))
+        title = self.title_gom.search(text, max(0, fact.span[0] - 80), fact.span[0])  # no stop inside it
+        if title:  # "Phó Bí thư Tỉnh đoàn gồm 3 đồng chí": the holders of a title
+            return trim_span(text, *title.span("t"))
         window = max(s_start, fact.span[0] - 160)
         heads = [m for m in self.body_head.finditer(text, window, fact.span[0])]
         if not heads:

@@ -287,3 +287,8 @@ def test_awards_honour_after_trao_thuong(run):
     doc = run("Chỉ huy Trung đoàn trao thưởng cho 23 đồng chí HSQ-BS tiêu biểu năm 2024.")
     assert [(a.recipient, a.count) for a in doc._.awards] == [("individual", 23)]
     assert "HSQ-BS tiêu biểu" in awards(doc)[0][0]
+
+
+def test_awards_count_with_its_own_verb_keeps_out_of_a_later_title(run):
+    doc = run("Năm 2025, Hội phấn đấu kết nạp 1.300 hội viên và vận động 450 hộ đạt danh hiệu gia đình văn hóa.")
+    assert awards(doc) == [("gia đình văn hóa", "collective", 450)]

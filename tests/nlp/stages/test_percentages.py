@@ -122,3 +122,15 @@ def test_percentages_weight_in_the_economy_is_other(run):
 
 def test_percentages_upper_end_of_a_range_is_none(run):
     assert kinds(run("Đến năm 2030 có 70-75% số hộ dùng nước sạch.")) == []
+
+
+def test_percentages_money_fraction_with_units_on_both_sides(run):
+    doc = run("Năm 2023, huyện giải ngân vốn đầu tư công 12.480 tỷ đồng/15.600 tỷ đồng, đạt tỷ lệ 80%.")
+    assert pcts(doc) == [(80.0, 12480, 15600)]
+
+
+def test_percentages_subject_keeps_a_list_after_a_date(run):
+    doc = run("Tính đến ngày 20/11, số kiến nghị thu hồi, kiến nghị giảm chi đã thực hiện là "
+              "1.250 tỷ đồng/1.600 tỷ đồng, đạt 78,1%.")
+    (p,) = doc._.percentages
+    assert doc.text[p.subject[0]:p.subject[1]] == "số kiến nghị thu hồi, kiến nghị giảm chi"

@@ -229,3 +229,18 @@ def test_quantities_amount_subject_after_với(run):
                                   "Tải về: bao-cao-tong-ket.pdf (1,2 MB). Đại hội có 210 đại biểu chính thức."])
 def test_quantities_file_sizes_of_a_page_are_no_quantity(run, text):
     assert qty(run(text)) == [(210, "đại biểu")]
+
+
+def test_quantities_counted_noun_split_by_the_tokenizer_is_one_unit(run):
+    doc = run("Cấp ủy đã kỷ luật 210 đảng viên, có 95 cấp ủy viên; Hội có 3 Phó chủ tịch.")
+    assert qty(doc) == [(210, "đảng viên"), (95, "cấp ủy viên"), (3, "Phó chủ tịch")]
+
+
+def test_quantities_holders_of_a_title_counted_after_gom_have_the_title_as_subject(run):
+    doc = run("Đại hội bầu Ban Chấp hành gồm 61 đồng chí. Phó Bí thư Tỉnh đoàn gồm 3 đồng chí: Lê Văn An, Trần Thị Bình.")
+    assert [subject(doc, q) for q in doc._.quantities] == ["Ban Chấp hành", "Phó Bí thư Tỉnh đoàn"]
+
+
+def test_quantities_a_title_without_gom_gives_no_subject_to_a_count(run):
+    doc = run("Đồng chí Nguyễn Văn Hải, Phó Chủ tịch UBND tỉnh, cùng 30 đồng chí dự hội nghị.")
+    assert [subject(doc, q) for q in doc._.quantities] != ["Phó Chủ tịch UBND tỉnh"]
