@@ -98,7 +98,7 @@ def bench_extraction(args: argparse.Namespace, work: Path) -> None:
     overhead = 1 - best_dask / best_local
     verdict = "ok" if overhead <= 0.15 else "OVER"
     print(f"best rounds: local {best_local:.1f} docs/s, dask {best_dask:.1f} docs/s: "
-          f"Dask {overhead * 100:+.1f}% slower (target <= 15%: {verdict})")
+          f"Dask {abs(overhead) * 100:.1f}% {'slower' if overhead > 0 else 'faster'} (overhead target <= 15%: {verdict})")
     same = _records(work / "local0.jsonl") == _records_parts(work / "parts0")
     print(f"records of local -j 2 and dask identical (meta.path aside): {'yes' if same else 'NO'}")
 
