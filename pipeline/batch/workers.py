@@ -32,7 +32,7 @@ from hoinghi.schemas import ArticleFacts, ExtractionError
 from hoinghi.schemas.models import text_sha1
 from pydantic import ValidationError
 
-FACT_TYPES = ("meeting_date", "people", "awards", "percentages")
+FACT_TYPES = ("meeting_date", "people", "awards", "percentages", "quantities")
 _WARM_UP = Article("warm-up", "Sáng ngày 26/01/2024, Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023.")
 _PR_SET_PDEATHSIG = 1
 
@@ -124,9 +124,10 @@ def process(extractor: SupportsExtract, item: Article | HtmlPage | ReadError, sk
 
 
 def count_facts(record: ArticleFacts) -> dict[str, int]:
-    """``{"meeting_date": 1, "people": 3, "awards": 2, "percentages": 4}``."""
+    """``{"meeting_date": 1, "people": 3, "awards": 2, "percentages": 4, "quantities": 6}``."""
     return {"meeting_date": int(record.meeting.date is not None), "people": len(record.people),
-            "awards": len(record.awards), "percentages": len(record.percentages)}
+            "awards": len(record.awards), "percentages": len(record.percentages),
+            "quantities": len(record.quantities)}
 
 
 # --------------------------------------------------------------------------- the worker process
