@@ -5,6 +5,7 @@
     '2024-01-26'
 """
 from hoinghi.schemas.models import (
+    UNCERTAIN_BELOW,
     ArticleFacts,
     Award,
     DateMention,
@@ -15,7 +16,6 @@ from hoinghi.schemas.models import (
     Person,
     Quantity,
     SourceMeta,
-    UNCERTAIN_BELOW,
     is_uncertain,
 )
 

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_search import records as generated_records  # noqa: E402
+
 from hoinghi.pipeline.archive import open_archive  # noqa: E402
 from hoinghi.pipeline.archive.load import expand_inputs  # noqa: E402
 from hoinghi.pipeline.batch.run import run_batch  # noqa: E402
@@ -67,6 +68,7 @@ def build_documents(path: Path, at_least: int) -> int:
 
 def bench_extraction(args: argparse.Namespace, work: Path) -> None:
     from distributed import Client, LocalCluster
+
     from hoinghi.pipeline.batch.dask_engine import run_dask
 
     docs = work / "docs.jsonl"

@@ -17,13 +17,13 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from hoinghi import rules
 from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, table
 from hoinghi.pipeline.evaluation.scoring import load_records
 from hoinghi.pipeline.inputs.readers import Article, read_inputs
 from hoinghi.pipeline.nlp.extractor import Extractor
 from hoinghi.schemas import ArticleFacts
-
-from hoinghi import rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"

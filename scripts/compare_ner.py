@@ -12,9 +12,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from underthesea import ner, sent_tokenize
+
 from hoinghi.pipeline.evaluation.scoring import load_records, norm
 from hoinghi.pipeline.nlp.extractor import Extractor
-from underthesea import ner, sent_tokenize
 
 
 def underthesea_people(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
 from hoinghi.schemas import ArticleFacts
 from hoinghi.schemas.models import text_sha1
 

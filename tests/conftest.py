@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from hoinghi.pipeline.nlp.extractor import Extractor
 from hoinghi.pipeline.nlp.language import build_nlp
 

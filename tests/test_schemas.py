@@ -2,10 +2,10 @@ import subprocess
 import sys
 
 import pytest
-from hoinghi.schemas import ArticleFacts, Evidence, Meeting
-from hoinghi.schemas.models import text_sha1
 from pydantic import ValidationError
 
+from hoinghi.schemas import ArticleFacts, Evidence, Meeting
+from hoinghi.schemas.models import text_sha1
 from tests.conftest import ROOT
 
 TEXT = "Sáng ngày 26/01/2024, Văn phòng Tỉnh uỷ tổ chức Hội nghị."

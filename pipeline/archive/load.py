@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from hoinghi.schemas import ArticleFacts
 from pydantic import ValidationError
+
+from hoinghi.schemas import ArticleFacts
 
 
 def _open(path: Path) -> IO[str]:

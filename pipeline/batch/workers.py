@@ -26,11 +26,12 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from hoinghi.pipeline.errors import ExtractError, HoinghiError
 from hoinghi.pipeline.inputs.readers import Article, HtmlPage, ReadError
 from hoinghi.schemas import ArticleFacts, ExtractionError
 from hoinghi.schemas.models import text_sha1
-from pydantic import ValidationError
 
 FACT_TYPES = ("meeting_date", "people", "awards", "percentages", "quantities")
 _WARM_UP = Article("warm-up", "Sáng ngày 26/01/2024, Văn phòng Huyện ủy tổ chức Hội nghị cán bộ, công chức năm 2023.")

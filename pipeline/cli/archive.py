@@ -13,11 +13,12 @@ import textwrap
 from pathlib import Path
 
 import click
+
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS
-from hoinghi.schemas import UNCERTAIN_BELOW
 from hoinghi.pipeline.cli.terminal import printable
+from hoinghi.schemas import UNCERTAIN_BELOW
 
 DB_HELP = "Archive: an SQLite file, or a postgresql:// URL (env HOINGHI_DB)."
 

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import click
+
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.cli.archive import _db_option
 from hoinghi.pipeline.errors import HoinghiError

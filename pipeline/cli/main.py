@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import click
+
 from hoinghi.schemas import ArticleFacts
 
 EXIT_OUTPUT = 74  # sysexits' EX_IOERR: the records or errors file could not be written

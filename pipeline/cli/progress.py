@@ -10,9 +10,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from tqdm import tqdm
+
 from hoinghi.pipeline.batch.run import Summary
 from hoinghi.pipeline.inputs.readers import count_documents
-from tqdm import tqdm
 
 
 class _Bar(tqdm):  # type: ignore[type-arg]

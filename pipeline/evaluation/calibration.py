@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from hoinghi import rules
 from hoinghi.pipeline.evaluation.scoring import (
     Record,
     _greedy,
@@ -36,8 +37,6 @@ from hoinghi.pipeline.evaluation.scoring import (
 )
 from hoinghi.pipeline.nlp.confidence import FIELDS, fact_paths
 from hoinghi.schemas import ArticleFacts
-
-from hoinghi import rules
 
 
 @dataclass(frozen=True)

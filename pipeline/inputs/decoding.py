@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+
 from hoinghi.pipeline.inputs.capitals import restore_capitals
 from hoinghi.rules import RuleError
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from hoinghi.schemas import ArticleFacts
-
 from hoinghi import rules
+from hoinghi.schemas import ArticleFacts
 
 #: Fields that carry a confidence, as the table names them.
 FIELDS = ("meeting_date", "host", "people", "awards", "percentages", "quantities")

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 
+from spacy.language import Language
+
+from hoinghi import rules
 from hoinghi.pipeline.errors import ExtractError
 from hoinghi.pipeline.nlp.confidence import above, with_confidence
 from hoinghi.pipeline.nlp.language import build_nlp
 from hoinghi.pipeline.nlp.record import build_record
 from hoinghi.schemas import ArticleFacts
-from spacy.language import Language
-
-from hoinghi import rules
 
 _META_KEYS = ("path", "url", "published", "source", "encoding", "title")
 

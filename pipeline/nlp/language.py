@@ -6,10 +6,11 @@
 """
 from __future__ import annotations
 
-import hoinghi.pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
 import spacy
-from hoinghi.pipeline.nlp.stages import awards, dates, meeting, people, percentages, quantities  # noqa: F401  (register factories)
 from spacy.language import Language
+
+import hoinghi.pipeline.nlp.tokenizer  # noqa: F401  (registers the tokenizer)
+from hoinghi.pipeline.nlp.stages import awards, dates, meeting, people, percentages, quantities  # noqa: F401  (register factories)
 
 STAGES = ("hoinghi_dates", "hoinghi_people", "hoinghi_awards", "hoinghi_percentages", "hoinghi_quantities",
           "hoinghi_meeting")

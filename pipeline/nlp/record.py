@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.tokens import Doc
+
 from hoinghi.pipeline.nlp.facts import Span
 from hoinghi.pipeline.nlp.textmap import drop_invisible
 from hoinghi.schemas import ArticleFacts, Award, DateMention, Evidence, Meeting, Percentage, Person, Quantity, SourceMeta
 from hoinghi.schemas.models import text_sha1
-from spacy.tokens import Doc
 
 
 class _Quoter:

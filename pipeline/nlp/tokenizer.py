@@ -18,8 +18,6 @@ import re
 from collections.abc import Callable, Iterable
 
 import numpy
-from hoinghi.pipeline.nlp.segmenter import WordSegmenter
-from hoinghi.pipeline.nlp.textmap import TextMap, normalize
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -27,6 +25,8 @@ from spacy.vocab import Vocab
 from underthesea import sent_tokenize
 
 from hoinghi import rules
+from hoinghi.pipeline.nlp.segmenter import WordSegmenter
+from hoinghi.pipeline.nlp.textmap import TextMap, normalize
 
 _LINES = re.compile(r"[^\n]+")
 _STOPS = ".?!"  # the only marks underthesea's sent_tokenize ends a sentence at

@@ -24,6 +24,8 @@ from urllib.parse import parse_qsl, quote, unquote
 from datasette import hookimpl
 from datasette.utils.asgi import Base400, NotFound, Response
 from datasette.views.base import DatasetteError
+from markupsafe import Markup, escape
+
 from hoinghi.pipeline.archive.errors import ArchiveError
 from hoinghi.pipeline.archive.hits import Hit
 from hoinghi.pipeline.archive.query import KINDS, MAX_QUERY_CHARS, NO_MATCH, SearchQuery
@@ -33,7 +35,6 @@ from hoinghi.pipeline.web.highlight import KIND_LABELS, fact_spans, marked_html
 from hoinghi.pipeline.web.labels import vi_label
 from hoinghi.pipeline.web.start import start_facts
 from hoinghi.schemas import UNCERTAIN_BELOW, ArticleFacts, is_uncertain
-from markupsafe import Markup, escape
 
 _CODED = {("people", "roles"), ("percentages", "kind"), ("awards", "recipient")}  # shown in Vietnamese too
 FORM_FIELDS = ("q", "person", "body", "award", "year", "kind")

@@ -22,6 +22,7 @@ def _register_plugin() -> None:
     """hoinghi's plugin in, and Datasette's default error handler out (the plugin's own replaces it: it crashed
     on every URL no route matches, see ``datasette_plugin.handle_exception``)."""
     from datasette.plugins import pm
+
     from hoinghi.pipeline.web import datasette_plugin
 
     if pm.get_plugin(_DEFAULT_ERROR_HANDLER) is not None:

@@ -1,6 +1,7 @@
 import unicodedata
 
 import pytest
+
 from hoinghi.pipeline.archive.fold import fold_words, phrase_spans
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from hoinghi.pipeline.archive import open_archive
 from hoinghi.pipeline.archive.load import expand_inputs
 from hoinghi.pipeline.cli.main import main
-
 from tests.archive_fixtures import SO_Y_TE, make_record
 
 HOI_CCB = ("Ngày 5/1/2025, Hội Cựu chiến binh xã Pa Ham tổ chức Hội nghị tổng kết năm 2024.\n"

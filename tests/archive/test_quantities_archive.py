@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hoinghi.pipeline.archive import index_records, open_archive
 
 _CONGRESS = ("Sáng 12/10/2025, Hội Nông dân huyện Tân Phước tổ chức Đại hội đại biểu lần thứ X. "

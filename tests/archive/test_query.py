@@ -1,4 +1,5 @@
 import pytest
+
 from hoinghi.pipeline.archive import ArchiveError
 from hoinghi.pipeline.archive.query import SearchQuery
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from hoinghi.pipeline.archive import ArchiveError, index_records, open_archive
 
 CRASH = """

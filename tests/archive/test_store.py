@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+
 from hoinghi.pipeline.archive import ArchiveError, IndexReport, index_records, open_archive
 from hoinghi.pipeline.archive import rows as rows_mod
-
 from tests.archive_fixtures import HUYEN_DOAN, make_record
 
 

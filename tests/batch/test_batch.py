@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from hoinghi.pipeline.batch.resume import ResumeError, finished_records
 from hoinghi.pipeline.batch.run import Summary, run_batch
 from hoinghi.pipeline.batch.workers import Extracted, Failed, Skipped, Task, WorkerError, WorkerPool, process

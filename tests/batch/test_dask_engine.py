@@ -19,12 +19,12 @@ import pytest
 distributed = pytest.importorskip("distributed", reason="the Dask engine's tests need pip install -e '.[dask]'")
 
 from click.testing import CliRunner  # noqa: E402
+
 from hoinghi.pipeline.batch.dask_engine import run_dask  # noqa: E402
 from hoinghi.pipeline.batch.run import run_batch  # noqa: E402
 from hoinghi.pipeline.cli.main import main  # noqa: E402
 from hoinghi.schemas import ArticleFacts, SourceMeta  # noqa: E402
 from hoinghi.schemas.models import text_sha1  # noqa: E402
-
 from tests.conftest import ROOT  # noqa: E402
 
 SENTENCES = [

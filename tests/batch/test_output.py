@@ -1,7 +1,6 @@
 """Tests for pipeline.batch.output: an output that is an input is refused, a failed write keeps whole records."""
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import os
 import resource
@@ -10,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from hoinghi.pipeline.batch.output import OutputError, OverwritesInputError, refuse_overwriting_inputs
 from hoinghi.pipeline.batch.run import run_batch
-
 from tests.batch.test_batch import DAI_HOI, HOI_NGHI, TONG_KET, Scripted, jsonl, lines
 
 

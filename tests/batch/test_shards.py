@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from hoinghi.pipeline.batch.shards import ShardError, list_shards, shard_documents
 from hoinghi.pipeline.inputs.readers import Article, ReadError, iter_documents
 

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+
 from hoinghi.pipeline.cli.main import main
 
 

@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from hoinghi.pipeline.cli.main import main
 from hoinghi.schemas import ArticleFacts
-
 from tests.conftest import ROOT
 
 SEED = "000_b778848fc66e39d6"

@@ -5,9 +5,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+
 from hoinghi.pipeline.archive import index_records
 from hoinghi.pipeline.cli.main import main
-
 from tests.conftest import ROOT
 from tests.crossyear.gold_records import gold_records
 

@@ -1,8 +1,8 @@
 import json
 
 from click.testing import CliRunner
-from hoinghi.pipeline.cli.main import main
 
+from hoinghi.pipeline.cli.main import main
 from tests.conftest import ROOT
 
 SEED = ROOT / "corpus" / "articles" / "000_b778848fc66e39d6.txt"

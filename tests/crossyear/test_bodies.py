@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from hoinghi.pipeline.crossyear.bodies import BodyNames, Pins
 from hoinghi.pipeline.crossyear.errors import CrossYearError
 from hoinghi.pipeline.crossyear.places import Gazetteer

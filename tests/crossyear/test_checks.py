@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from hoinghi.pipeline.crossyear.rounding import interval
 from hoinghi.pipeline.crossyear.run import analyse
-
 from tests.crossyear.marked import record
 
 QNAM = "https://baoquangnam.vn/bai-{}.html"

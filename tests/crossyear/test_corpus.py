@@ -4,9 +4,9 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+
 from hoinghi.pipeline.crossyear.run import analyse
 from hoinghi.pipeline.crossyear.series import linked
-
 from tests.conftest import ROOT, SHARED
 from tests.crossyear.gold_records import gold_records
 

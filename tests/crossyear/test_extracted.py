@@ -5,9 +5,9 @@ import json
 from functools import lru_cache
 
 import pytest
+
 from hoinghi.pipeline.crossyear.run import analyse
 from hoinghi.pipeline.crossyear.series import linked
-
 from tests.conftest import ROOT, SHARED
 from tests.crossyear.test_corpus import SCORER, _scorer
 

@@ -5,9 +5,9 @@ import re
 import shutil
 
 import pytest
+
 from hoinghi.pipeline.crossyear.report import render_report
 from hoinghi.pipeline.crossyear.run import analyse
-
 from tests.conftest import ROOT
 from tests.crossyear.gold_records import gold_records
 from tests.crossyear.marked import record

@@ -3,10 +3,10 @@ import subprocess
 import sys
 
 import pytest
-from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, table, wilson_lower
-from hoinghi.pipeline.nlp.confidence import above, with_confidence
 
 from hoinghi import rules
+from hoinghi.pipeline.evaluation.calibration import Outcome, check, outcomes, table, wilson_lower
+from hoinghi.pipeline.nlp.confidence import above, with_confidence
 from tests.conftest import ROOT, SHARED
 
 TEXT = ("Sáng ngày 14/3/2024, Hội Nông dân xã Tân Lập tổ chức hội nghị tổng kết. Đồng chí Vi Văn Sơn, "

@@ -1,7 +1,7 @@
 """Accuracy checks on the bundled corpus and, when it is beside the checkout, the dev set."""
 import pytest
-from hoinghi.pipeline.evaluation.scoring import load_records, score
 
+from hoinghi.pipeline.evaluation.scoring import load_records, score
 from tests.conftest import ROOT, SHARED
 
 SEEDS = ("000_b778848fc66e39d6", "002_caa88146a035baa9")

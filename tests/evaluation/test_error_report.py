@@ -29,6 +29,7 @@ def test_error_report_cli_evaluate_errors_prints_sentences(tmp_path):
     import json
 
     from click.testing import CliRunner
+
     from hoinghi.pipeline.cli.main import main
 
     text = "Sáng 5/3/2024, Sở Y tế tổ chức hội nghị. Dự có ông Hoàng Văn Tỉnh."

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 import pytest
-from hoinghi.pipeline.evaluation.scoring import format_table, load_records, score, titles_agree
 
+from hoinghi.pipeline.evaluation.scoring import format_table, load_records, score, titles_agree
 from tests.conftest import ROOT, SHARED
 
 GOLD = {"a": {"doc_id": "a", "meeting_date": "2024-01-26",

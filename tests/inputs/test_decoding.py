@@ -5,6 +5,7 @@ import codecs
 import unicodedata
 
 import pytest
+
 from hoinghi.pipeline.inputs.decoding import DecodeError, decode_article, load_tables, parse_tables, repair_legacy_text
 from hoinghi.rules import RuleError
 

@@ -7,8 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
-from hoinghi.pipeline.inputs.readers import Article, ReadError, count_documents, read_inputs
+
+from hoinghi.pipeline.inputs.readers import Article, count_documents, read_inputs
 
 HOI_NGHI = "Chiều 15/3/2025, Đảng ủy xã Tân Lập tổ chức Đại hội đại biểu lần thứ XV, nhiệm kỳ 2025 - 2030."
 TONG_KET = "Sáng 15-1, Sở Tư pháp tổ chức hội nghị tổng kết công tác tư pháp năm 2023."

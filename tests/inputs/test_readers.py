@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from hoinghi.pipeline.inputs.decoding import load_tables
 from hoinghi.pipeline.inputs.readers import Article, HtmlPage, ReadError, count_documents, iter_documents, read_inputs
 

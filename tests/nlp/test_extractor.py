@@ -1,4 +1,5 @@
 import pytest
+
 from hoinghi.pipeline.nlp.extractor import Extractor
 
 

@@ -1,9 +1,10 @@
 import random
 
 import pytest
+from underthesea import word_tokenize
+
 from hoinghi.pipeline.nlp import segmenter
 from hoinghi.pipeline.nlp.segmenter import WordSegmenter
-from underthesea import word_tokenize
 
 LINES = [
     "Sáng ngày 15/01/2025, Ủy ban nhân dân xã Tân Phú tổ chức Hội nghị cán bộ, công chức năm 2025.",

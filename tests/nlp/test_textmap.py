@@ -1,6 +1,7 @@
 import unicodedata
 
 import pytest
+
 from hoinghi.pipeline.nlp.textmap import normalize
 
 

@@ -10,8 +10,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from hoinghi.pipeline.archive import index_records
 
+from hoinghi.pipeline.archive import index_records
 from tests.conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

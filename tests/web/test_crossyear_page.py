@@ -9,7 +9,6 @@ pytest.importorskip("datasette", reason="datasette is not installed (pip install
 
 from hoinghi.pipeline.archive import index_records  # noqa: E402
 from hoinghi.pipeline.web.serve import make_datasette  # noqa: E402
-
 from tests.conftest import ROOT  # noqa: E402
 from tests.crossyear.gold_records import gold_records  # noqa: E402
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from hoinghi.pipeline.web.chart import bar_chart
 from hoinghi.pipeline.web.labels import vi_label
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
 from hoinghi.pipeline.nlp.facts import AwardFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     alternation,
@@ -24,10 +28,6 @@ from hoinghi.pipeline.nlp.stages.text import (
     years_in,
 )
 from hoinghi.pipeline.nlp.textmap import normalize
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from hoinghi import rules
 
 if not Doc.has_extension("awards"):
     Doc.set_extension("awards", default=None)

@@ -12,12 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from hoinghi.pipeline.nlp.facts import DateFact
-from hoinghi.pipeline.nlp.stages.text import caseless, doc_text, lowered, rule_regex, sentence_of, sentences
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from hoinghi import rules
+from hoinghi.pipeline.nlp.facts import DateFact
+from hoinghi.pipeline.nlp.stages.text import caseless, doc_text, lowered, rule_regex, sentence_of, sentences
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)

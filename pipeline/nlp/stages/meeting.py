@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from hoinghi.pipeline.nlp.facts import MeetingFact, Span
-from hoinghi.pipeline.nlp.stages.text import caseless, doc_text, lowered, sentence_of, sentences, trim_span
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from hoinghi import rules
+from hoinghi.pipeline.nlp.facts import MeetingFact, Span
+from hoinghi.pipeline.nlp.stages.text import caseless, doc_text, lowered, sentence_of, sentences, trim_span
 
 if not Doc.has_extension("meeting"):
     Doc.set_extension("meeting", default=None)
@@ -111,7 +111,6 @@ class MeetingStage:
         return max(named, key=len)[0] if named else None
 
     def _reporting_sentences(self, doc: Doc, sents: list[Span]) -> list[Span]:
-        text = doc_text(doc)
         meeting_dates = [d for d in (doc._.dates or []) if d.is_meeting]
         first = [sentence_of(sents, meeting_dates[0].span[0])] if meeting_dates else []
         low = lowered(doc)

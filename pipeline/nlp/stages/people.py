@@ -15,13 +15,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from hoinghi.pipeline.nlp.facts import PersonFact, Span
-from hoinghi.pipeline.nlp.stages.text import alternation, caseless, doc_text, lowered, sentences, trim_span
-from hoinghi.pipeline.nlp.textmap import normalize
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from hoinghi import rules
+from hoinghi.pipeline.nlp.facts import PersonFact, Span
+from hoinghi.pipeline.nlp.stages.text import alternation, caseless, doc_text, lowered, sentences, trim_span
+from hoinghi.pipeline.nlp.textmap import normalize
 
 if not Doc.has_extension("people"):
     Doc.set_extension("people", default=None)

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
 from hoinghi.pipeline.nlp.facts import DateFact, PercentFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     alternation,
@@ -19,10 +23,6 @@ from hoinghi.pipeline.nlp.stages.text import (
     sentences,
     trim_span,
 )
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from hoinghi import rules
 
 if not Doc.has_extension("percentages"):
     Doc.set_extension("percentages", default=None)

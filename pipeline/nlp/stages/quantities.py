@@ -14,6 +14,11 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from hoinghi import rules
 from hoinghi.pipeline.nlp.facts import PercentFact, QuantityFact, Span
 from hoinghi.pipeline.nlp.stages.text import (
     doc_text,
@@ -26,11 +31,6 @@ from hoinghi.pipeline.nlp.stages.text import (
     trim_span,
 )
 from hoinghi.pipeline.nlp.textmap import normalize
-from spacy.attrs import IDX, IS_SPACE, LENGTH
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from hoinghi import rules
 
 if not Doc.has_extension("quantities"):
     Doc.set_extension("quantities", default=None)

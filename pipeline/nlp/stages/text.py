@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from hoinghi.pipeline.nlp.facts import Span
-from hoinghi.pipeline.nlp.textmap import normalize
-from hoinghi.pipeline.nlp.tokenizer import trimmed_spans
 from spacy.tokens import Doc
 
 from hoinghi import rules
+from hoinghi.pipeline.nlp.facts import Span
+from hoinghi.pipeline.nlp.textmap import normalize
+from hoinghi.pipeline.nlp.tokenizer import trimmed_spans
 
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)", re.IGNORECASE)
 

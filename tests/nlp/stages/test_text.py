@@ -1,6 +1,7 @@
 import re
 
 import pytest
+
 from hoinghi.pipeline.nlp.stages.text import caseless, lower_same_length
 
 SENTENCES = [
